@@ -1,0 +1,24 @@
+# TP : Créer un réseau en Python
+# Exercice 2 : client et serveur sur deux machines différentes -- programme CLIENT
+import socket
+
+# TODO : remplacer '127.0.0.1' par l'adresse IP de la machine du voisin
+# (relevée avec la commande ipconfig sur sa machine).
+ip_serveur = '127.0.0.1'
+port_serveur = 12345
+
+client = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+client.connect((ip_serveur, port_serveur))
+
+adresse_client = client.getsockname()
+print("Client connecté depuis l'adresse " + adresse_client[0] + ":" + str(adresse_client[1]))
+
+# TODO : remplacer ce message fixe par une saisie au clavier :
+#     message = input("saisir votre message : ")
+message = "Hello, serveur !"
+client.send(message.encode('utf-8'))
+
+reponse = client.recv(1024)
+print("Serveur répond : " + reponse.decode('utf-8'))
+
+client.close()
