@@ -1,0 +1,68 @@
+// Reads tp-reseau.config.json (explicit path, or the one in the current folder if any) and validates it.
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Lang } from '../model.js';
+import type { Config } from './types.js';
+import { CONFIG_FILE_NAME, defaultConfig } from './defaults.js';
+import { validateConfig } from './validate.js';
+import { t } from '../report/i18n.js';
+
+/** A config that cannot be used; `message` lists every problem, one per line, for the teacher. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+    lang: Lang = 'fr',
+  ) {
+    super([t(lang, 'report.config.title', { file }), ...problems.map((p) => `  - ${p}`)].join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+export interface LoadConfigOptions {
+  /** explicit file (--config); when absent, ./tp-reseau.config.json is used if it exists */
+  file?: string;
+  cwd?: string;
+  lang?: Lang;
+  /** command-line overrides, applied after the file (--time-factor, --jobs) */
+  overrides?: Partial<Pick<Config, 'timeFactor' | 'jobs' | 'lang'>>;
+}
+
+export interface LoadedConfig {
+  config: Config;
+  /** the file read, or undefined when the defaults were used */
+  file?: string;
+}
+
+export async function loadConfig(opts: LoadConfigOptions = {}): Promise<LoadedConfig> {
+  const lang = opts.lang ?? 'fr';
+  const cwd = opts.cwd ?? process.cwd();
+  let file = opts.file ? path.resolve(cwd, opts.file) : path.join(cwd, CONFIG_FILE_NAME);
+  let config: Config;
+  if (!opts.file && !existsSync(file)) {
+    config = defaultConfig();
+    file = '';
+  } else {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      throw new ConfigError(file, [t(lang, 'report.config.readError', { file, detail: (e as Error).message })], lang);
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text.replace(/^\uFEFF/, '')); // editors on Windows add a BOM
+    } catch (e) {
+      throw new ConfigError(file, [t(lang, 'report.config.jsonError', { detail: (e as Error).message })], lang);
+    }
+    const result = validateConfig(raw, lang);
+    if (result.errors.length > 0) throw new ConfigError(file, result.errors, lang);
+    config = result.config;
+  }
+  const o = opts.overrides ?? {};
+  if (o.timeFactor !== undefined) config.timeFactor = o.timeFactor;
+  if (o.jobs !== undefined) config.jobs = o.jobs;
+  if (o.lang !== undefined) config.lang = o.lang;
+  return { config, file: file || undefined };
+}

@@ -1,0 +1,52 @@
+// grades.csv: one row per student, for LibreOffice Calc / Excel in French locale and Moodle's import.
+// Choice: ';' separator, decimal comma, UTF-8 with a BOM (Excel needs the BOM to read UTF-8 accents),
+// CRLF line ends (RFC 4180). Same format in English, so one file works in every French school.
+import type { RunReport } from '../model.js';
+import type { ReportOptions } from './types.js';
+import { exerciseColumns, formatNumber, sortReports } from './format.js';
+import { translator } from './i18n.js';
+
+const BOM = '\uFEFF';
+
+/** One CSV cell: quoted when needed; text starting like a formula is defused (CSV injection). */
+export function csvCell(value: string | number): string {
+  if (typeof value === 'number') return formatNumber(value, 'fr');
+  let s = value.replace(/\r\n?|\n/g, ' ');
+  if (/^[=+\-@\t]/.test(s)) s = `'${s}`;
+  return /[";]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function renderCsv(reports: RunReport[], opts: ReportOptions = {}): string {
+  const tr = translator(opts.lang ?? 'fr');
+  const sorted = sortReports(reports);
+  const exercises = exerciseColumns(sorted);
+  const header = [
+    tr('report.csv.identifier'),
+    tr('report.csv.student'),
+    ...exercises.map((e) => tr('report.csv.exercise', { exercise: e.folder })),
+    tr('report.csv.points'),
+    tr('report.csv.max'),
+    tr('report.csv.on20'),
+    tr('report.csv.errors'),
+    tr('report.csv.notes'),
+  ];
+  const rows = sorted.map((r) => {
+    const sub = opts.submissions?.[r.student];
+    const perExercise = exercises.map((col) => {
+      const ex = r.exercises.find((e) => e.id === col.id);
+      return ex ? csvCell(ex.points) : '';
+    });
+    const checkerErrors = r.exercises.flatMap((e) => e.checks).filter((c) => c.status === 'error').length + r.errors.length;
+    return [
+      csvCell(sub?.id ?? r.student),
+      csvCell(r.student),
+      ...perExercise,
+      csvCell(r.score.points),
+      csvCell(r.score.max),
+      csvCell(r.score.on20),
+      csvCell(checkerErrors),
+      csvCell([...(sub?.notes ?? []), ...r.errors].join(' | ')),
+    ];
+  });
+  return BOM + [header.map(csvCell), ...rows].map((cells) => cells.join(';')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,118 @@
+// report.html: one self-contained page (no network): the class at a glance (student x check matrix),
+// the grade distribution, then per student the checks not passed with their exchange and traceback.
+import type { CheckResult, Lang, RunReport, Status } from '../model.js';
+import type { ReportOptions } from './types.js';
+import { escapeHtml as h, formatNumber, mean, median, sortReports } from './format.js';
+import { translator, type T } from './i18n.js';
+import { renderDistribution } from './html-chart.js';
+import { renderSequence } from './html-sequence.js';
+import { CSS } from './html-style.js';
+
+const SYMBOL: Record<Status, string> = { pass: '✓', fail: '✗', timeout: '⏱', crash: '!', skip: '–', error: '?' };
+const STATUSES: Status[] = ['pass', 'fail', 'timeout', 'crash', 'skip', 'error'];
+
+interface Column { id: string; title: string; exercise: string; bonus: boolean }
+
+function checkColumns(reports: RunReport[]): Column[] {
+  const seen = new Map<string, Column>();
+  for (const r of reports) for (const e of r.exercises) for (const c of e.checks) {
+    if (!seen.has(c.id)) seen.set(c.id, { id: c.id, title: c.title, exercise: e.id, bonus: c.bonus });
+  }
+  return [...seen.values()].sort((a, b) => a.exercise.localeCompare(b.exercise, 'en', { numeric: true }));
+}
+
+const anchor = (i: number): string => `eleve-${i + 1}`;
+
+function matrix(reports: RunReport[], tr: T, lang: Lang): string {
+  const cols = checkColumns(reports);
+  const head = `<tr><th class="student">${h(tr('report.student'))}</th><th>${h(tr('report.on20'))}</th>` +
+    cols.map((c) => `<th class="check" title="${h(c.title)}">${h(c.id)}</th>`).join('') + '</tr>';
+  const rows = reports.map((r, i) => {
+    const byId = new Map(r.exercises.flatMap((e) => e.checks).map((c) => [c.id, c]));
+    const cells = cols.map((col) => {
+      const c = byId.get(col.id);
+      if (!c) return '<td class="st none"></td>';
+      const label = `${c.id} — ${tr(`report.status.${c.status}`)}`;
+      return `<td class="st st-${c.status}${c.bonus ? ' bonus' : ''}" title="${h(label)}">${SYMBOL[c.status]}</td>`;
+    }).join('');
+    return `<tr data-student="${h(r.student)}"><td class="student"><a href="#${anchor(i)}">${h(r.student)}</a></td>` +
+      `<td class="grade">${formatNumber(r.score.on20, lang)}</td>${cells}</tr>`;
+  });
+  return `<div class="matrix-wrap"><table class="matrix"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></div>`;
+}
+
+function legend(tr: T): string {
+  return `<p class="legend">${h(tr('report.legend'))} : ` +
+    STATUSES.map((s) => `<span class="st-${s}">${SYMBOL[s]} ${h(tr(`report.status.${s}`))}</span>`).join('') + '</p>';
+}
+
+function checkBlock(c: CheckResult, tr: T): string {
+  const parts: string[] = [];
+  if (c.message) parts.push(`<p>${h(c.message)}</p>`);
+  if (c.expected !== undefined) parts.push(`<p><b>${h(tr('report.expected'))}</b> : <code>${h(c.expected)}</code></p>`);
+  if (c.seen !== undefined) parts.push(`<p><b>${h(tr('report.seen'))}</b> : <code>${h(c.seen)}</code></p>`);
+  if (c.blocked) {
+    parts.push(`<p>${h(tr('report.blockedAt', { call: c.blocked.call, file: c.blocked.file, line: c.blocked.line }))}</p>` +
+      (c.blocked.code ? `<pre>${h(c.blocked.code)}</pre>` : ''));
+  }
+  if (c.hint) parts.push(`<p class="hint"><b>${h(tr('report.hint'))}</b> : ${h(c.hint)}</p>`);
+  if (c.traceback) parts.push(`<h4>${h(tr('report.traceback'))}</h4><pre class="traceback">${h(c.traceback.slice(0, 20_000))}</pre>`);
+  const svg = renderSequence(c.transcript, {
+    connect: 'connect()', close: 'close()', listen: 'listen()', exit: 'exit',
+    more: (n) => `… +${n}`,
+  });
+  parts.push(`<h4>${h(tr('report.exchange'))}</h4>` + (svg ? `<div class="sequence-wrap">${svg}</div>` : `<p>${h(tr('report.noExchange'))}</p>`));
+  return `<details class="check ${c.status}" open><summary>${h(c.id)} — ${h(c.title)}` +
+    `<span class="badge st-${c.status}">${h(tr(`report.status.${c.status}`))}</span></summary>${parts.join('')}</details>`;
+}
+
+function studentSection(r: RunReport, i: number, tr: T, lang: Lang, notes: string[]): string {
+  const s = r.score;
+  const checks = r.exercises.flatMap((e) => e.checks);
+  const failing = checks.filter((c) => c.status !== 'pass' && c.status !== 'error');
+  const errors = [...checks.filter((c) => c.status === 'error').map((c) => `${c.id} : ${c.message}`), ...r.errors];
+  const out = [`<section class="student" id="${anchor(i)}" data-student="${h(r.student)}"><h2>${h(r.student)}</h2>`,
+    `<p><b>${h(tr('report.score', { on20: formatNumber(s.on20, lang), points: formatNumber(s.points, lang), max: formatNumber(s.max, lang) }))}</b>` +
+    (s.bonusPoints > 0 ? ` — ${h(tr('report.bonusPoints', { bonus: formatNumber(s.bonusPoints, lang) }))}` : '') + '</p>'];
+  if (notes.length > 0) out.push(`<div class="notes"><b>${h(tr('report.notes'))}</b><ul>${notes.map((n) => `<li>${h(n)}</li>`).join('')}</ul></div>`);
+  if (errors.length > 0) {
+    out.push(`<div class="checker-errors"><b>${h(tr('report.errors'))}</b> — ${h(tr('report.errorsNote'))}<ul>${errors.map((e) => `<li>${h(e)}</li>`).join('')}</ul></div>`);
+  }
+  out.push(failing.length === 0 ? `<p>${h(tr('report.allPassed'))}</p>` : `<h3>${h(tr('report.failing'))}</h3>` + failing.map((c) => checkBlock(c, tr)).join(''));
+  out.push('</section>');
+  return out.join('\n');
+}
+
+export function renderHtml(reports: RunReport[], opts: ReportOptions = {}): string {
+  const sorted = sortReports(reports);
+  const lang = opts.lang ?? sorted[0]?.lang ?? 'fr';
+  const tr = translator(lang);
+  const grades = sorted.map((r) => r.score.on20);
+  const tool = sorted[0]?.tool ?? { name: 'tp-reseau-check', version: '' };
+  const date = opts.generatedAt ?? new Date().toISOString();
+  const title = sorted.length === 1 ? tr('report.titleStudent', { student: sorted[0].student }) : tr('report.title');
+  const stats = `<dl><dt>${h(tr('report.count'))}</dt><dd>${sorted.length}</dd>` +
+    `<dt>${h(tr('report.mean'))}</dt><dd>${formatNumber(mean(grades), lang)}</dd>` +
+    `<dt>${h(tr('report.median'))}</dt><dd>${formatNumber(median(grades), lang)}</dd></dl>`;
+  return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${h(title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<h1>${h(title)}</h1>
+<p class="meta">${h(tr('report.generatedAt', { date, tool: tool.name, version: tool.version }))}</p>
+<h2>${h(tr('report.classOverview'))}</h2>
+<div class="stats">${stats}<figure><figcaption>${h(tr('report.distribution'))}</figcaption>${renderDistribution(grades, tr('report.distribution'))}</figure></div>
+${legend(tr)}
+${matrix(sorted, tr, lang)}
+<h2>${h(tr('report.students'))}</h2>
+${sorted.map((r, i) => studentSection(r, i, tr, lang, opts.submissions?.[r.student]?.notes ?? [])).join('\n')}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,60 @@
+// Writes the chosen report formats into one folder; shared by `grade` (a class) and `check` (one student).
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { RunReport } from '../model.js';
+import { DEFAULT_FORMATS, type ReportFormat, type ReportOptions } from './types.js';
+import { renderJson } from './json.js';
+import { renderCsv } from './csv.js';
+import { renderJunit } from './junit.js';
+import { renderHtml } from './html.js';
+import { renderGradescope } from './gradescope.js';
+import { renderGithubSummary } from './github-summary.js';
+
+export const FILE_NAMES: Record<Exclude<ReportFormat, 'github'>, string> = {
+  json: 'report.json',
+  csv: 'grades.csv',
+  junit: 'junit.xml',
+  html: 'report.html',
+  gradescope: 'results.json',
+};
+
+const RENDER: Record<Exclude<ReportFormat, 'github'>, (r: RunReport[], o: ReportOptions) => string> = {
+  json: renderJson,
+  csv: renderCsv,
+  junit: renderJunit,
+  html: renderHtml,
+  gradescope: renderGradescope,
+};
+
+/**
+ * Writes `formats` (default: json, csv, junit, html) into `outDir` and returns the files written.
+ * Whenever GITHUB_STEP_SUMMARY is set (GitHub Actions), the Markdown summary is appended to it too,
+ * whatever the formats: `check` and `grade` alike.
+ */
+export async function writeReports(
+  outDir: string,
+  reports: RunReport[],
+  formats: ReportFormat[] = DEFAULT_FORMATS,
+  opts: ReportOptions = {},
+): Promise<string[]> {
+  const options: ReportOptions = { ...opts, generatedAt: opts.generatedAt ?? new Date().toISOString() };
+  await mkdir(outDir, { recursive: true });
+  const written: string[] = [];
+  for (const format of formats) {
+    if (format === 'github') continue;
+    const file = path.join(outDir, FILE_NAMES[format]);
+    await writeFile(file, RENDER[format](reports, options), 'utf8');
+    written.push(file);
+  }
+  const env = opts.env ?? process.env;
+  const summary = env.GITHUB_STEP_SUMMARY;
+  if (summary) {
+    await appendFile(summary, renderGithubSummary(reports, options) + '\n', 'utf8');
+    written.push(summary);
+  } else if (formats.includes('github')) {
+    const file = path.join(outDir, 'summary.md');
+    await writeFile(file, renderGithubSummary(reports, options), 'utf8');
+    written.push(file);
+  }
+  return written;
+}
