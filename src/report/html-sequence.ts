@@ -3,11 +3,12 @@
 import type { TranscriptEvent } from '../model.js';
 import { escapeXml as x } from './format.js';
 
-const COL = 220;
+const COL = 260;
 const ROW = 30;
 const TOP = 40;
 const MAX_EVENTS = 150;
-const MAX_LABEL = 42;
+const MAX_ARROW_LABEL = 34; // ~7.2 px a character at 12 px monospace: fits between two lifelines
+const MAX_NOTE_LABEL = 32; // fits in a box centred on one lifeline
 
 const KIND_CLASS: Record<TranscriptEvent['kind'], string> = {
   message: 'sq-msg', connect: 'sq-conn', close: 'sq-conn', listen: 'sq-note', stdin: 'sq-stdin',
@@ -29,9 +30,9 @@ export function actorsOf(events: TranscriptEvent[]): string[] {
   return seen.map((a, i) => ({ a, i })).sort((p, q) => rank(p.a) - rank(q.a) || p.i - q.i).map((p) => p.a);
 }
 
-const short = (s: string): string => {
+const short = (s: string, max: number): string => {
   const one = s.replace(/\r?\n/g, '⏎');
-  return one.length > MAX_LABEL ? one.slice(0, MAX_LABEL - 1) + '…' : one;
+  return one.length > max ? one.slice(0, max - 1) + '…' : one;
 };
 
 /** Labels for the kinds that carry no text of their own. */
@@ -61,11 +62,12 @@ export function renderSequence(events: TranscriptEvent[], labels: SequenceLabels
     if (to !== undefined && to !== from) {
       const dir = to > from ? 1 : -1;
       parts.push(`<g class="${cls}">${tip}<line x1="${from}" y1="${y + 6}" x2="${to - dir * 6}" y2="${y + 6}" marker-end="url(#sq-arrow)"/>` +
-        `<text x="${(from + to) / 2}" y="${y + 1}" text-anchor="middle">${x(short(text))}</text></g>`);
+        `<text x="${(from + to) / 2}" y="${y + 1}" text-anchor="middle">${x(short(text, MAX_ARROW_LABEL))}</text></g>`);
     } else {
-      const w = Math.min(COL - 16, 12 + short(text).length * 6.2);
+      const label = short(text, MAX_NOTE_LABEL);
+      const w = Math.min(COL - 12, 14 + label.length * 7.3);
       parts.push(`<g class="${cls}">${tip}<rect x="${from - w / 2}" y="${y - 9}" width="${w}" height="20" rx="4"/>` +
-        `<text x="${from}" y="${y + 5}" text-anchor="middle">${x(short(text))}</text></g>`);
+        `<text x="${from}" y="${y + 5}" text-anchor="middle">${x(label)}</text></g>`);
     }
   });
   if (events.length > shown.length) {

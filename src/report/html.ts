@@ -69,7 +69,8 @@ function checkBlock(c: CheckResult, tr: T): string {
 function studentSection(r: RunReport, i: number, tr: T, lang: Lang, notes: string[]): string {
   const s = r.score;
   const checks = r.exercises.flatMap((e) => e.checks);
-  const failing = checks.filter((c) => c.status !== 'pass' && c.status !== 'error');
+  const failing = checks.filter((c) => c.status !== 'pass' && c.status !== 'error' && c.status !== 'skip');
+  const skipped = checks.filter((c) => c.status === 'skip');
   const errors = [...checks.filter((c) => c.status === 'error').map((c) => `${c.id} : ${c.message}`), ...r.errors];
   const out = [`<section class="student" id="${anchor(i)}" data-student="${h(r.student)}"><h2>${h(r.student)}</h2>`,
     `<p><b>${h(tr('report.score', { on20: formatNumber(s.on20, lang), points: formatNumber(s.points, lang), max: formatNumber(s.max, lang) }))}</b>` +
@@ -78,7 +79,13 @@ function studentSection(r: RunReport, i: number, tr: T, lang: Lang, notes: strin
   if (errors.length > 0) {
     out.push(`<div class="checker-errors"><b>${h(tr('report.errors'))}</b> — ${h(tr('report.errorsNote'))}<ul>${errors.map((e) => `<li>${h(e)}</li>`).join('')}</ul></div>`);
   }
-  out.push(failing.length === 0 ? `<p>${h(tr('report.allPassed'))}</p>` : `<h3>${h(tr('report.failing'))}</h3>` + failing.map((c) => checkBlock(c, tr)).join(''));
+  if (failing.length + skipped.length === 0) out.push(`<p>${h(tr('report.allPassed'))}</p>`);
+  if (failing.length > 0) out.push(`<h3>${h(tr('report.failing'))}</h3>` + failing.map((c) => checkBlock(c, tr)).join(''));
+  // "Not done" needs no diagram: one compact list keeps the page readable for an empty submission.
+  if (skipped.length > 0) {
+    out.push(`<h3>${h(tr('report.notDone'))}</h3><ul class="skipped">` +
+      skipped.map((c) => `<li class="check skip"><code>${h(c.id)}</code> ${h(c.title)}${c.message ? ` — ${h(c.message)}` : ''}</li>`).join('') + '</ul>');
+  }
   out.push('</section>');
   return out.join('\n');
 }

@@ -23,6 +23,7 @@ export const report: Record<keyof typeof fr, string> = {
   'report.errorsNote': 'These checks could not be run (a checker problem, not the student’s): they do not count in the maximum.',
   'report.notes': 'Notes',
   'report.failing': 'Checks not passed',
+  'report.notDone': 'Not done',
   'report.allPassed': 'Every check passed.',
   'report.expected': 'Expected',
   'report.seen': 'Seen',

@@ -21,6 +21,7 @@ export const report = {
   'report.errorsNote': 'Ces vérifications n’ont pas pu être faites (problème du vérificateur, pas de l’élève) : elles ne comptent pas dans le maximum.',
   'report.notes': 'Remarques',
   'report.failing': 'Vérifications non réussies',
+  'report.notDone': 'Non faits',
   'report.allPassed': 'Toutes les vérifications sont réussies.',
   'report.expected': 'Attendu',
   'report.seen': 'Observé',
