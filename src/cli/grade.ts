@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// npm run grade -- SUBMISSIONS [--out DIR] [--config FILE] [--jobs N] [--time-factor X] [--lang fr|en]
+// Exit 0 when every submission was graded (whatever the grades); 2 when grading could not run
+// (bad arguments, bad config, unreadable folder, no Python); 1 on an unexpected failure.
+import { readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Lang } from '../model.js';
+import { ArgError, parseGradeArgs } from '../grade/args.js';
+import { loadConfig, ConfigError } from '../config/load.js';
+import { gradeClass } from '../grade/grade-class.js';
+import { loadCheckStudent } from '../grade/checker.js';
+import { progressLine } from '../grade/progress.js';
+import { writeReports } from '../report/write-reports.js';
+import { t } from '../report/i18n.js';
+import { packageRoot } from '../util/package-root.js';
+import { findPython } from '../python/discover.js';
+
+function tool(): { name: string; version: string } {
+  const pkg = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { name: string; version: string };
+  return { name: pkg.name, version: pkg.version };
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let lang: Lang = /^en/i.test(process.env.LANG ?? '') && !/^fr/i.test(process.env.LANG ?? '') ? 'en' : 'fr';
+  const fail = (message: string): number => {
+    process.stderr.write(message + '\n');
+    return 2;
+  };
+  let args;
+  try {
+    args = parseGradeArgs(argv);
+  } catch (e) {
+    if (!(e instanceof ArgError)) throw e;
+    return fail(`${t(lang, 'report.grade.badArg', { arg: e.message })}\n${t(lang, 'report.grade.usage')}`);
+  }
+  lang = args.lang ?? lang;
+  if (args.help || !args.submissions) {
+    process.stdout.write(t(lang, 'report.grade.usage') + '\n');
+    return args.help ? 0 : 2;
+  }
+  let config;
+  try {
+    ({ config } = await loadConfig({ file: args.config, lang, overrides: { timeFactor: args.timeFactor, jobs: args.jobs, lang: args.lang } }));
+  } catch (e) {
+    if (e instanceof ConfigError) return fail(e.message);
+    throw e;
+  }
+  lang = config.lang ?? lang;
+  const dir = path.resolve(args.submissions);
+  try {
+    if (!(await stat(dir)).isDirectory()) return fail(t(lang, 'report.grade.noFolder', { dir, detail: 'ENOTDIR' }));
+  } catch (e) {
+    return fail(t(lang, 'report.grade.noFolder', { dir, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
+  }
+  let python: string;
+  try {
+    python = (await findPython(args.python)).path;
+  } catch (e) {
+    return fail(t(lang, 'report.grade.noPython', { detail: (e as Error).message }));
+  }
+  const check = await loadCheckStudent();
+  const started = Date.now();
+  let progress: ReturnType<typeof progressLine> | undefined;
+  let graded;
+  try {
+    graded = await gradeClass({
+      submissionsDir: dir, config, lang, check, python, jobs: config.jobs, tool: tool(), keepWork: args.keepWork,
+      onProgress: (done, total, running) => {
+        progress ??= progressLine(total, (d, n, r) => t(lang, 'report.grade.progress', { done: d, total: n, running: r }));
+        progress.update(done, running);
+      },
+    });
+  } catch (e) {
+    return fail(t(lang, 'report.grade.noFolder', { dir, detail: (e as Error).message }));
+  } finally {
+    progress?.end();
+  }
+  if (graded.reports.length === 0) return fail(t(lang, 'report.grade.noSubmissions', { dir }));
+  const out = path.resolve(args.out);
+  await writeReports(out, graded.reports, args.formats, { lang, submissions: graded.submissions, config });
+  for (const r of graded.reports) {
+    for (const err of r.errors) process.stderr.write(t(lang, 'report.grade.studentError', { student: r.student, message: err }) + '\n');
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1).replace('.', lang === 'fr' ? ',' : '.');
+  process.stdout.write(t(lang, 'report.grade.done', { count: graded.reports.length, seconds, dir: out }) + '\n');
+  return 0;
+}
+
+// Run only as a program (tests import main()).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (e: unknown) => {
+    process.stderr.write(t('fr', 'report.grade.fatal', { message: (e as Error)?.stack ?? String(e) }) + '\n');
+    process.exitCode = 1;
+  },
+);

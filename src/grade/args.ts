@@ -1,0 +1,65 @@
+// Command line of `npm run grade -- SUBMISSIONS [options]` (pure: unit-tested).
+import type { Lang } from '../model.js';
+import type { ReportFormat } from '../report/types.js';
+
+export interface GradeArgs {
+  submissions?: string;
+  out: string;
+  config?: string;
+  jobs?: number;
+  timeFactor?: number;
+  lang?: Lang;
+  python?: string;
+  formats?: ReportFormat[];
+  keepWork: boolean;
+  help: boolean;
+}
+
+export class ArgError extends Error {}
+
+const FORMATS: ReportFormat[] = ['json', 'csv', 'junit', 'html', 'gradescope', 'github'];
+export const DEFAULT_OUT = 'resultats-tp-reseau';
+
+export function parseGradeArgs(argv: string[]): GradeArgs {
+  const a: GradeArgs = { out: DEFAULT_OUT, keepWork: false, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') throw new ArgError(arg);
+      return v;
+    };
+    const positive = (v: string, integer: boolean): number => {
+      const n = Number(v.replace(',', '.'));
+      if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) throw new ArgError(`${flag} ${v}`);
+      return n;
+    };
+    switch (flag) {
+      case '-h': case '--help': a.help = true; break;
+      case '-o': case '--out': a.out = value(); break;
+      case '-c': case '--config': a.config = value(); break;
+      case '-j': case '--jobs': a.jobs = positive(value(), true); break;
+      case '--time-factor': a.timeFactor = positive(value(), false); break;
+      case '--python': a.python = value(); break;
+      case '--keep-work': a.keepWork = true; break;
+      case '--lang': {
+        const v = value();
+        if (v !== 'fr' && v !== 'en') throw new ArgError(`--lang ${v}`);
+        a.lang = v;
+        break;
+      }
+      case '--formats': {
+        const list = value().split(',').map((s) => s.trim()).filter(Boolean);
+        const bad = list.find((f) => !(FORMATS as string[]).includes(f));
+        if (bad || list.length === 0) throw new ArgError(`--formats ${bad ?? ''}`);
+        a.formats = list as ReportFormat[];
+        break;
+      }
+      default:
+        if (arg.startsWith('-') || a.submissions !== undefined) throw new ArgError(arg);
+        a.submissions = arg;
+    }
+  }
+  return a;
+}

@@ -1,0 +1,106 @@
+// Grades every submission of a folder: several students at once (default: one per core), each with
+// its own work folder and deadline; a checker that throws or hangs on one student yields an 'error'
+// report for that student alone. Reports come back sorted by student, whatever finished first.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { SCHEMA_VERSION, type Lang, type RunReport } from '../model.js';
+import type { Config } from '../config/types.js';
+import type { SubmissionInfo } from '../report/types.js';
+import { DEFAULT_STUDENT_TIMEOUT_S } from '../config/defaults.js';
+import { rescoreReport } from '../report/score.js';
+import { t } from '../report/i18n.js';
+import { sortReports } from '../report/format.js';
+import { discoverSubmissions, type Submission } from './discover.js';
+import { prepareSubmission } from './prepare.js';
+import { runPool } from './pool.js';
+import type { CheckStudent } from './checker.js';
+
+export interface GradeClassOptions {
+  submissionsDir: string;
+  config: Config;
+  lang: Lang;
+  check: CheckStudent;
+  python?: string;
+  jobs?: number;
+  tool?: { name: string; version: string };
+  /** called as students start and finish */
+  onProgress?: (done: number, total: number, running: number) => void;
+  /** keep the prepared folders (debugging) */
+  keepWork?: boolean;
+}
+
+export interface GradedClass {
+  reports: RunReport[];
+  submissions: Record<string, SubmissionInfo>;
+}
+
+/** A report for a student the checker could not grade: no points lost, the fault reported apart. */
+export function errorReport(student: string, dir: string, lang: Lang, message: string, tool = { name: 'tp-reseau-check', version: '0.0.0' }): RunReport {
+  return {
+    schemaVersion: SCHEMA_VERSION, tool, student, directory: dir, lang, isolation: 'module', exercises: [],
+    score: { points: 0, max: 0, on20: 0, bonusPoints: 0 }, errors: [message], startedAt: new Date().toISOString(), durationMs: 0,
+  };
+}
+
+async function gradeOne(sub: Submission, opts: GradeClassOptions, workRoot: string, index: number, notes: string[]): Promise<RunReport> {
+  const { lang, config } = opts;
+  const work = path.join(workRoot, String(index).padStart(3, '0'));
+  const prepared = await prepareSubmission(sub, work, lang);
+  notes.push(...prepared.notes);
+  const budgetS = (config.studentTimeoutS ?? DEFAULT_STUDENT_TIMEOUT_S) * config.timeFactor;
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  // The checker gets the abort signal at the deadline, and a few seconds more to stop cleanly.
+  const watchdog = new Promise<RunReport>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      timer = setTimeout(() => resolve(errorReport(sub.student, prepared.dir, lang, t(lang, 'report.grade.timeout', { seconds: Math.round(budgetS) }), opts.tool)), 5000);
+    }, budgetS * 1000);
+  });
+  const started = Date.now();
+  try {
+    const report = await Promise.race([
+      opts.check({ dir: prepared.dir, student: sub.student, exercises: config.exercises, lang, python: opts.python, config, signal: controller.signal }),
+      watchdog,
+    ]);
+    return rescoreReport({ ...report, student: sub.student }, config);
+  } catch (e) {
+    const message = t(lang, 'report.grade.checkerCrash', { message: (e as Error)?.message ?? String(e) });
+    return { ...errorReport(sub.student, prepared.dir, lang, message, opts.tool), durationMs: Date.now() - started };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function gradeClass(opts: GradeClassOptions): Promise<GradedClass> {
+  const subs = await discoverSubmissions(opts.submissionsDir);
+  const jobs = opts.jobs ?? opts.config.jobs ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+  const workRoot = await mkdtemp(path.join(os.tmpdir(), 'tp-reseau-grade-'));
+  const submissions: Record<string, SubmissionInfo> = {};
+  let done = 0;
+  let running = 0;
+  try {
+    const reports = await runPool(subs, jobs, async (sub, i) => {
+      running++;
+      opts.onProgress?.(done, subs.length, running);
+      const notes: string[] = [];
+      let report: RunReport;
+      try {
+        report = await gradeOne(sub, opts, workRoot, i, notes);
+      } catch (e) {
+        // Preparing the submission failed (disk full, permissions): the grader's fault, not the student's.
+        report = errorReport(sub.student, sub.path, opts.lang, t(opts.lang, 'report.grade.checkerCrash', { message: (e as Error).message }), opts.tool);
+      }
+      submissions[sub.student] = { id: sub.id, name: sub.name, source: sub.source, notes };
+      return report;
+    }, () => {
+      done++;
+      running--;
+      opts.onProgress?.(done, subs.length, running);
+    });
+    return { reports: sortReports(reports), submissions };
+  } finally {
+    if (!opts.keepWork) await rm(workRoot, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
