@@ -26,6 +26,8 @@ export interface GradeClassOptions {
   tool?: { name: string; version: string };
   /** called as students start and finish */
   onProgress?: (done: number, total: number, running: number) => void;
+  /** after the deadline's abort, how long the checker gets to return before it is given up (ms) */
+  graceMs?: number;
   /** keep the prepared folders (debugging) */
   keepWork?: boolean;
 }
@@ -55,7 +57,7 @@ async function gradeOne(sub: Submission, opts: GradeClassOptions, workRoot: stri
   const watchdog = new Promise<RunReport>((resolve) => {
     timer = setTimeout(() => {
       controller.abort();
-      timer = setTimeout(() => resolve(errorReport(sub.student, prepared.dir, lang, t(lang, 'report.grade.timeout', { seconds: Math.round(budgetS) }), opts.tool)), 5000);
+      timer = setTimeout(() => resolve(errorReport(sub.student, prepared.dir, lang, t(lang, 'report.grade.timeout', { seconds: Math.round(budgetS) }), opts.tool)), opts.graceMs ?? 5000);
     }, budgetS * 1000);
   });
   const started = Date.now();
