@@ -1,0 +1,10 @@
+// Part 2: the neighbour's machine (listen on every interface, target a LAN address) and a typed message.
+import type { ExerciseDef } from '../src/runner/types.js';
+import { exchangeChecks, exchangeScenarios } from './lib/exchange.js';
+
+export const deuxMachines: ExerciseDef = {
+  id: 'ex2',
+  folder: '2-deux-machines',
+  checks: exchangeChecks('ex2', true),
+  scenarios: exchangeScenarios('ex2', true),
+};

@@ -1,0 +1,39 @@
+// One run of the checks for `npm run check`: config, checks, terminal or JSON output, report files.
+import type { RunReport } from '../model.js';
+import type { CheckArgs } from './check.js';
+import { t } from '../i18n/index.js';
+import { loadConfig, ConfigError } from '../config/load.js';
+import { checkStudent } from '../runner/check-student.js';
+import { PythonNotFoundError } from '../python/discover.js';
+import { renderTerminal } from '../report/terminal.js';
+import { writeReports } from '../report/write-reports.js';
+import type { ReportFormat } from '../report/types.js';
+import { pythonNotFoundMessage } from './messages.js';
+
+/** Exit code of a finished check: 0 only when every (non-bonus) check passed. */
+export function exitCodeOf(report: RunReport): number {
+  const checks = report.exercises.flatMap((e) => e.checks).filter((c) => !c.bonus);
+  if (checks.some((c) => c.status === 'error')) return 3;
+  return checks.every((c) => c.status === 'pass') ? 0 : 1;
+}
+
+/** Run the checks once; print the result; returns the exit code (2: could not run). */
+export async function runCheckOnce(args: CheckArgs, dir: string, print = (s: string) => process.stdout.write(s)): Promise<number> {
+  const lang = args.lang;
+  let report: RunReport;
+  try {
+    const { config } = await loadConfig({ file: args.config, lang, overrides: args.timeFactor ? { timeFactor: args.timeFactor } : {} });
+    report = await checkStudent({ dir, exercises: args.exercises, lang, python: args.python, config });
+  } catch (e) {
+    if (e instanceof PythonNotFoundError) process.stderr.write(pythonNotFoundMessage(lang, e) + '\n');
+    else if (e instanceof ConfigError) process.stderr.write(e.message + '\n');
+    else if (e instanceof Error && e.message.startsWith('unknown exercise')) process.stderr.write(t(lang, 'cli.unknown-exercise', { id: e.message.slice(18) }) + '\n');
+    else throw e;
+    return 2;
+  }
+  if (args.json) print(JSON.stringify(report, null, 2) + '\n');
+  else print(renderTerminal(report) + '\n');
+  if (args.out) await writeReports(args.out, [report], (args.formats as ReportFormat[] | undefined) ?? undefined, { lang });
+  else if (process.env.GITHUB_STEP_SUMMARY) await writeReports('.', [report], [], { lang });
+  return exitCodeOf(report);
+}

@@ -1,0 +1,337 @@
+import { join, basename, dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import type { Socket } from 'node:net';
+import { execa, type ResultPromise } from 'execa';
+import { packageRoot } from '../util/package-root.js';
+import { Watch, EndedError, withDeadline } from '../util/wait.js';
+import type { BlockedAt } from '../model.js';
+import type { PyEvent, PyEventName, EventOf } from './events.js';
+import { UNBLOCKING } from './events.js';
+import { reportHub } from './report-hub.js';
+import { killTree, track, untrack } from './kill-tree.js';
+import type { Transcript } from './transcript.js';
+
+export const OUTPUT_CAP = 1024 * 1024;
+
+export interface PythonRunOptions {
+  python: string;
+  /** the student's file, absolute */
+  file: string;
+  /** actor id in the transcript: 'serveur', 'client', ... */
+  actor: string;
+  transcript: Transcript;
+  /** requested port -> real port ('*' for any): where the program's connect() calls go */
+  connect?: Record<string, number>;
+  /** record the program's own sends in the transcript (when no TypeScript peer records them) */
+  recordSends?: { to: string };
+  /** POSIX resource limits applied before the student's code runs */
+  limits?: Partial<Record<'cpu' | 'as' | 'nofile' | 'fsize' | 'nproc', number>>;
+  /** wraps the command (e.g. a network namespace): returns the file and args to spawn */
+  wrap?: (file: string, args: string[]) => { file: string; args: string[] };
+  env?: Record<string, string>;
+  /** skip site-packages (-S): ~20 ms faster start; the lab uses the standard library only */
+  noSite?: boolean;
+}
+
+export interface Exit {
+  code: number | null;
+  signal: string | null;
+}
+
+export class CheckerError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'CheckerError';
+    this.code = code;
+  }
+}
+
+const BOOT = () => join(packageRoot(), 'src', 'python', 'inject', 'tprc_boot.py');
+
+/**
+ * One run of a student's program: spawned unmodified behind the injected module, watched through
+ * its events and output, typed to on demand, and killed with its whole process tree at the end.
+ */
+export class PythonRun {
+  readonly events: PyEvent[] = [];
+  readonly watch = new Watch();
+  stdout = '';
+  stderr = '';
+  outputTruncated = false;
+  exit?: Exit;
+  readonly typed: string[] = [];
+
+  private child?: ResultPromise;
+  private channel?: Socket;
+  private token = '';
+  private channelClosed = false;
+  private hadHello = false;
+  private readonly started = performance.now();
+  private stdoutPartial = '';
+  private sourceLines?: string[];
+
+  constructor(readonly options: PythonRunOptions) {}
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  async start(): Promise<void> {
+    const o = this.options;
+    const report = await reportHub.start();
+    this.token = reportHub.register({
+      onEvent: (e) => this.onEvent(e),
+      onConnection: (s) => (this.channel = s),
+      onClosed: () => {
+        this.channelClosed = true;
+        this.maybeEnd();
+      },
+    });
+    const args = [...(o.noSite === false ? [] : ['-S']), '-u', '-X', 'utf8', BOOT(), o.file];
+    const cmd = o.wrap ? o.wrap(o.python, args) : { file: o.python, args };
+    const env: Record<string, string> = {
+      ...(process.env as Record<string, string>),
+      PYTHONUNBUFFERED: '1',
+      PYTHONUTF8: '1',
+      PYTHONIOENCODING: 'utf-8',
+      // never write __pycache__ into the student's folder
+      PYTHONDONTWRITEBYTECODE: '1',
+      TPRC_REPORT: report,
+      TPRC_TOKEN: this.token,
+      TPRC_CONNECT: JSON.stringify(o.connect ?? {}),
+      ...(o.limits ? { TPRC_LIMITS: JSON.stringify(o.limits) } : {}),
+      ...o.env,
+    };
+    for (const k of ['PYTHONSTARTUP', 'PYTHONINSPECT', 'PYTHONHOME']) delete env[k];
+    const child = execa(cmd.file, cmd.args, {
+      cwd: dirname(o.file),
+      env,
+      extendEnv: false,
+      stdin: 'pipe',
+      stdout: 'pipe',
+      stderr: 'pipe',
+      buffer: false,
+      reject: false,
+      // POSIX: own process group, so the whole tree is killed with one signal
+      detached: process.platform !== 'win32',
+      windowsHide: true,
+      cleanup: true,
+    });
+    this.child = child;
+    if (child.pid !== undefined) track(child.pid);
+    child.stdout?.on('data', (b: Buffer) => this.onOutput('stdout', b));
+    child.stderr?.on('data', (b: Buffer) => this.onOutput('stderr', b));
+    child.stdin?.on('error', () => {}); // EPIPE when the program has exited: not our failure
+    child.on('exit', (code, signal) => {
+      this.exit = { code, signal };
+      if (child.pid !== undefined) untrack(child.pid);
+      this.flushStdoutLine();
+      const t = this.options.transcript;
+      t.add('exit', o.actor, signal ? `signal ${signal}` : `code ${code}`);
+      this.maybeEnd();
+    });
+    child.on('error', () => {
+      this.exit ??= { code: null, signal: null };
+      this.maybeEnd();
+    });
+  }
+
+  private maybeEnd(): void {
+    // Ended when the process is gone and its report channel is closed (or never opened).
+    if (this.exit && (this.channelClosed || !this.hadHello)) this.watch.end();
+    else this.watch.changed();
+  }
+
+  private elapsed(): number {
+    return Math.round(performance.now() - this.started);
+  }
+
+  private onEvent(e: PyEvent): void {
+    e.at = this.elapsed();
+    if (e.ev === 'hello') this.hadHello = true;
+    this.events.push(e);
+    this.describe(e);
+    this.watch.changed();
+  }
+
+  /** Mirror the program's side of the exchange into the transcript. */
+  private describe(e: PyEvent): void {
+    const t = this.options.transcript;
+    const me = this.options.actor;
+    switch (e.ev) {
+      case 'listen':
+        t.add('listen', me, `${e.host === '' ? "''" : e.host}:${e.port}`);
+        break;
+      case 'connect':
+        t.add('connect', me, `${e.host}:${e.port}`);
+        break;
+      case 'connect-fail':
+        t.add('connect', me, `${e.host}:${e.port} → ${e.error}`);
+        break;
+      case 'refused':
+        t.add('note', me, `${e.what} ${e.host}:${e.port} refused (not loopback)`);
+        break;
+      case 'send':
+        if (this.options.recordSends && e.data) t.message(me, this.options.recordSends.to, Buffer.from(e.data, 'base64'));
+        break;
+      case 'close':
+        // with a TypeScript peer, the peer records the close as it sees it
+        if (this.options.recordSends) t.add('close', me, '');
+        break;
+      case 'exception':
+        t.add('stderr', me, `${e.type}: ${e.message}`);
+        break;
+    }
+  }
+
+  private onOutput(stream: 'stdout' | 'stderr', chunk: Buffer): void {
+    const total = this.stdout.length + this.stderr.length;
+    let text = chunk.toString('utf8');
+    if (total + text.length > OUTPUT_CAP) {
+      text = text.slice(0, Math.max(0, OUTPUT_CAP - total));
+      if (!this.outputTruncated) {
+        this.outputTruncated = true;
+        this.options.transcript.add('note', this.options.actor, `output > ${OUTPUT_CAP} bytes: truncated`);
+      }
+    }
+    if (!text) return;
+    if (stream === 'stdout') {
+      this.stdout += text;
+      this.stdoutPartial += text;
+      let nl: number;
+      while ((nl = this.stdoutPartial.indexOf('\n')) >= 0) {
+        this.options.transcript.add('stdout', this.options.actor, this.stdoutPartial.slice(0, nl).replace(/\r$/, ''));
+        this.stdoutPartial = this.stdoutPartial.slice(nl + 1);
+      }
+    } else {
+      this.stderr += text;
+    }
+    this.watch.changed();
+  }
+
+  private flushStdoutLine(): void {
+    if (this.stdoutPartial) this.options.transcript.add('stdout', this.options.actor, this.stdoutPartial);
+    this.stdoutPartial = '';
+  }
+
+  // ---- queries ---------------------------------------------------------------------------------
+
+  all<K extends PyEventName>(name: K): EventOf<K>[] {
+    return this.events.filter((e): e is EventOf<K> => e.ev === name);
+  }
+
+  first<K extends PyEventName>(name: K): EventOf<K> | undefined {
+    return this.events.find((e): e is EventOf<K> => e.ev === name);
+  }
+
+  /** Wait for the n-th (1-based) event of a kind, counting those already seen. */
+  async waitEvent<K extends PyEventName>(
+    name: K,
+    ms: number,
+    opts: { nth?: number; where?: (e: EventOf<K>) => boolean } = {},
+  ): Promise<EventOf<K>> {
+    const nth = opts.nth ?? 1;
+    return this.watch.until(() => {
+      const list = this.all(name).filter((e) => !opts.where || opts.where(e));
+      return list.length >= nth ? list[nth - 1] : undefined;
+    }, ms, `event ${name}`);
+  }
+
+  /** Readiness: the program called listen(); resolves with the real port. */
+  async listening(ms: number): Promise<EventOf<'listen'>> {
+    return this.waitEvent('listen', ms);
+  }
+
+  /** Wait until the program asks for a line (input()), the n-th time. */
+  async inputRequested(nth: number, ms: number): Promise<EventOf<'input'>> {
+    return this.waitEvent('input', ms, { nth });
+  }
+
+  async exited(ms: number): Promise<Exit> {
+    return this.watch.until(() => this.exit, ms, 'exit').catch((e) => {
+      if (e instanceof EndedError && this.exit) return this.exit;
+      throw e;
+    });
+  }
+
+  /** Output so far, stdout then stderr. */
+  get output(): string {
+    return this.stdout;
+  }
+
+  type(line: string): void {
+    this.typed.push(line);
+    this.options.transcript.add('stdin', 'checker', line, this.options.actor);
+    this.child?.stdin?.write(line + '\n');
+  }
+
+  closeStdin(): void {
+    this.child?.stdin?.end();
+  }
+
+  /** Process CPU time (all threads), asked of the injected module: works on every OS. */
+  async cpuSeconds(ms: number): Promise<number> {
+    const before = this.all('cpu').length;
+    if (!this.channel || this.channelClosed) throw new EndedError('cpu');
+    this.channel.write('cpu\n');
+    const e = await this.waitEvent('cpu', ms, { nth: before + 1 });
+    return e.seconds;
+  }
+
+  get helloReceived(): boolean {
+    return this.hadHello;
+  }
+
+  /** Where each thread is blocked now (a blocking call entered and not returned), student's line first. */
+  blockedAt(): BlockedAt | undefined {
+    const open = new Map<number, EventOf<'block'> | EventOf<'input'>>();
+    for (const e of this.events) {
+      const th = e.th ?? 0;
+      if (e.ev === 'block' || e.ev === 'input') open.set(th, e);
+      else if (UNBLOCKING.has(e.ev)) open.delete(th);
+    }
+    const mainTh = this.first('hello')?.th;
+    const list = [...open.values()].sort((a, b) => (a.th === mainTh ? -1 : b.th === mainTh ? 1 : 0));
+    const e = list.find((x) => x.line) ?? list[0];
+    if (!e) return undefined;
+    const line = e.line ?? 0;
+    return { call: e.ev === 'input' ? 'input' : e.call, file: basename(this.options.file), line, code: this.sourceLine(line) };
+  }
+
+  sourceLine(line: number): string | undefined {
+    if (!line) return undefined;
+    try {
+      this.sourceLines ??= readFileSync(this.options.file, 'utf8').split(/\r?\n/);
+    } catch {
+      return undefined;
+    }
+    return this.sourceLines[line - 1]?.trim();
+  }
+
+  /** The Python traceback: the main thread's, else the first thread's. */
+  traceback(): string | undefined {
+    const ex = this.all('exception');
+    const main = ex.find((e) => e.thread === 'MainThread') ?? ex[0];
+    if (main) return main.traceback.trimEnd();
+    const i = this.stderr.lastIndexOf('Traceback (most recent call last)');
+    return i >= 0 ? this.stderr.slice(i).trimEnd() : undefined;
+  }
+
+  /** Stop the run: kill the whole tree, wait (bounded) for the exit, release the report channel. */
+  async stop(): Promise<void> {
+    const child = this.child;
+    // Always signal the group: the leader may have exited and left children behind in it.
+    if (child?.pid !== undefined) killTree(child.pid);
+    if (child) {
+      // A grandchild that left the group could hold the pipes open: do not wait for it forever.
+      await withDeadline(child, 3000, 'exit after kill').catch(() => {
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+      });
+    }
+    this.channel?.destroy();
+    reportHub.unregister(this.token);
+    this.watch.end();
+  }
+}

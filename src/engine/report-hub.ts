@@ -1,0 +1,91 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import type { PyEvent } from './events.js';
+
+/** Where one run's events go, and how to send it commands. */
+export interface ReportSink {
+  onEvent(event: PyEvent): void;
+  onConnection(socket: Socket): void;
+  onClosed(): void;
+}
+
+/**
+ * One loopback TCP server per checker process that every injected module reports to. The address
+ * goes to the child in TPRC_REPORT; the module's first line (hello) carries the run's token, which
+ * routes the connection to its run. A TCP connection works on every OS, where inherited fds or extra
+ * pipes do not (Windows). The server listens on port 0: the OS picks a free port and we read it back
+ * before any child starts, so there is no race to avoid.
+ */
+class ReportHub {
+  private server?: Server;
+  private address?: Promise<string>;
+  private sinks = new Map<string, ReportSink>();
+  private sockets = new Set<Socket>();
+
+  start(): Promise<string> {
+    this.address ??= new Promise<string>((resolve, reject) => {
+      const server = createServer((socket) => this.accept(socket));
+      server.on('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        const a = server.address();
+        if (a && typeof a === 'object') resolve(`127.0.0.1:${a.port}`);
+      });
+      // Never keep the checker alive just for this server.
+      server.unref();
+      this.server = server;
+    });
+    return this.address;
+  }
+
+  register(sink: ReportSink): string {
+    const token = randomBytes(8).toString('hex');
+    this.sinks.set(token, sink);
+    return token;
+  }
+
+  unregister(token: string): void {
+    this.sinks.delete(token);
+  }
+
+  private accept(socket: Socket): void {
+    socket.setNoDelay(true);
+    socket.unref();
+    this.sockets.add(socket);
+    let sink: ReportSink | undefined;
+    let buffer = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      buffer += chunk;
+      let nl: number;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        let event: PyEvent;
+        try {
+          event = JSON.parse(line) as PyEvent;
+        } catch {
+          continue; // not ours: ignore rather than trust
+        }
+        if (!sink) {
+          if (event.ev !== 'hello') continue;
+          sink = this.sinks.get(event.token);
+          if (!sink) {
+            socket.destroy();
+            return;
+          }
+          sink.onConnection(socket);
+        }
+        sink.onEvent(event);
+      }
+    });
+    const closed = () => {
+      this.sockets.delete(socket);
+      sink?.onClosed();
+      sink = undefined;
+    };
+    socket.on('close', closed);
+    socket.on('error', () => socket.destroy());
+  }
+}
+
+export const reportHub = new ReportHub();

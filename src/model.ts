@@ -1,0 +1,95 @@
+// The results model: what a check run produces and every reporter consumes.
+// This is the boundary between the runner (engine + checks) and the reporters; keep it stable
+// (report.json publishes it, versioned by SCHEMA_VERSION).
+
+export const SCHEMA_VERSION = 1;
+
+export type Status = 'pass' | 'fail' | 'timeout' | 'crash' | 'skip' | 'error';
+export type Role = 'serveur' | 'client' | 'pair';
+export type Lang = 'fr' | 'en';
+
+/** One line of the exchange, in order. Actors are language-neutral ids: 'client', 'serveur', 'client2', 'checker'. */
+export interface TranscriptEvent {
+  /** ms since the start of the check */
+  at: number;
+  kind:
+    | 'message' // bytes on a TCP connection, from -> to
+    | 'connect'
+    | 'close'
+    | 'listen'
+    | 'stdin' // a line typed by the checker
+    | 'stdout'
+    | 'stderr'
+    | 'blocked' // where the program was blocked when a wait ran out
+    | 'exit'
+    | 'note';
+  from: string;
+  to?: string;
+  /** printable text; bytes that are not valid UTF-8 are shown as a Python bytes literal */
+  text: string;
+}
+
+export interface BlockedAt {
+  call: string; // 'accept' | 'recv' | 'input' | 'connect' | 'select' | ...
+  file: string; // the student's file name (basename)
+  line: number;
+  code?: string; // the source line
+}
+
+export interface CheckResult {
+  id: string; // e.g. 'ex3.serveur-echo'
+  role: Role;
+  title: string; // in the report's language
+  status: Status;
+  points: number;
+  maxPoints: number;
+  bonus: boolean;
+  /** one sentence: what happened (empty when passed) */
+  message: string;
+  /** how to fix it, for the classic mistakes (empty when none applies) */
+  hint: string;
+  hintKey?: string;
+  expected?: string;
+  seen?: string;
+  traceback?: string;
+  blocked?: BlockedAt;
+  /** observed facts worth showing even on success (addresses and ports used, ...) */
+  facts?: Record<string, string>;
+  /** set when this check was not verified because an earlier step of the same run failed */
+  notReachedBecause?: string;
+  transcript: TranscriptEvent[];
+  durationMs: number;
+}
+
+export interface ExerciseResult {
+  id: string; // 'ex1'
+  folder: string; // '1-meme-machine'
+  title: string;
+  checks: CheckResult[];
+  points: number;
+  maxPoints: number;
+}
+
+export interface Score {
+  points: number; // raw points earned, bonus included
+  max: number; // raw maximum, bonus excluded
+  on20: number; // min(20, points / max * 20), rounded to the nearest 0.25 (stated in the README)
+  bonusPoints: number;
+}
+
+export interface RunReport {
+  schemaVersion: number;
+  tool: { name: string; version: string };
+  student: string; // display name (folder or archive name)
+  directory: string;
+  lang: Lang;
+  python?: { path: string; version: string };
+  /** how the student's processes were isolated: 'netns' (own network namespace) or 'module' (injected module only) */
+  isolation: 'netns' | 'module';
+  exercises: ExerciseResult[];
+  score: Score;
+  /** checker faults (status 'error'): never cost points, reported apart */
+  errors: string[];
+  startedAt: string; // ISO date
+  durationMs: number;
+}

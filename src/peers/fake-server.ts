@@ -1,0 +1,48 @@
+import { createServer, type Server } from 'node:net';
+import { Watch } from '../util/wait.js';
+import type { Transcript } from '../engine/transcript.js';
+import { Connection } from './connection.js';
+
+/**
+ * A TypeScript stand-in for a server, on a loopback port the OS chooses (port 0: read back before the
+ * student's client starts, so no race). Every connection it accepts becomes a Connection.
+ */
+export class FakeServer {
+  readonly connections: Connection[] = [];
+  readonly watch = new Watch();
+  private server?: Server;
+  port = 0;
+
+  constructor(
+    private readonly transcript: Transcript,
+    private readonly me = 'serveur',
+    private readonly peer = 'client',
+  ) {}
+
+  listen(): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const server = createServer((socket) => {
+        this.connections.push(new Connection(socket, this.me, this.peer, this.transcript));
+        this.watch.changed();
+      });
+      server.on('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        const a = server.address();
+        this.port = a && typeof a === 'object' ? a.port : 0;
+        resolve(this.port);
+      });
+      this.server = server;
+    });
+  }
+
+  /** The n-th accepted connection (1-based), waiting for it if needed. */
+  accepted(ms: number, nth = 1): Promise<Connection> {
+    return this.watch.until(() => this.connections[nth - 1], ms, 'connection');
+  }
+
+  close(): void {
+    for (const c of this.connections) c.destroy();
+    this.server?.close();
+    this.watch.end();
+  }
+}

@@ -1,0 +1,452 @@
+# tp-reseau-check bootstrap: runs a student's Python file UNMODIFIED, with the socket layer watched.
+#
+#   python -S -u -X utf8 tprc_boot.py STUDENT_FILE
+#
+# Before the student's code runs, this module:
+#  - rewrites every bind() to loopback on a port the OS chooses (same real port for the same
+#    requested port), and every connect() to the port the checker maps it to;
+#  - refuses any traffic to a non-loopback address (TCP or UDP), and reports it;
+#  - reports events (bind, listen, accept, connect, send, recv, close, input, blocking calls with
+#    the student's file and line, exceptions) as JSON lines on a loopback TCP connection to the
+#    checker (TPRC_REPORT=host:port): it works on every OS, unlike inherited fds or extra pipes;
+#  - applies resource limits (POSIX) given in TPRC_LIMITS.
+# It only uses the standard library and must stay fast to import (it runs for every process).
+import sys
+import os
+
+_real_socket_mod = None
+
+
+def _install():
+    import _socket
+    import socket
+    import builtins
+    import threading
+    import json
+    import base64
+
+    student = os.path.abspath(sys.argv[1])
+    student_dir = os.path.dirname(student)
+    lock = threading.Lock()
+    chan = None
+    addr = os.environ.get("TPRC_REPORT")
+    if addr:
+        host, _, port = addr.rpartition(":")
+        chan = _socket.socket(_socket.AF_INET, _socket.SOCK_STREAM)
+        chan.connect((host, int(port)))
+        chan.setsockopt(_socket.IPPROTO_TCP, _socket.TCP_NODELAY, 1)
+
+    def emit(ev):
+        if chan is None:
+            return
+        ev["th"] = threading.get_ident()
+        data = (json.dumps(ev, ensure_ascii=True) + "\n").encode("ascii")
+        try:
+            with lock:
+                chan.sendall(data)
+        except OSError:
+            pass
+
+    def where():
+        # The innermost frame of the student's file: the line a blocked call was made from.
+        f = sys._getframe(2)
+        while f is not None:
+            if f.f_code.co_filename == student:
+                return f.f_lineno
+            f = f.f_back
+        return None
+
+    emit({"ev": "hello", "token": os.environ.get("TPRC_TOKEN", ""), "pid": os.getpid(),
+          "exe": sys.executable, "version": list(sys.version_info[:3]), "file": student})
+
+    # ---- resource limits (POSIX): applied before any student code runs -------------------------
+    limits = os.environ.get("TPRC_LIMITS")
+    if limits and os.name == "posix":
+        import resource
+        names = {"cpu": "RLIMIT_CPU", "as": "RLIMIT_AS", "nofile": "RLIMIT_NOFILE",
+                 "fsize": "RLIMIT_FSIZE", "nproc": "RLIMIT_NPROC"}
+        for key, value in json.loads(limits).items():
+            rl = getattr(resource, names.get(key, ""), None)
+            if rl is None:
+                continue
+            try:
+                soft, hard = resource.getrlimit(rl)
+                new_hard = value if hard == resource.RLIM_INFINITY or hard > value else hard
+                resource.setrlimit(rl, (min(value, new_hard), new_hard))
+            except (ValueError, OSError):
+                pass
+
+    # ---- address policy -------------------------------------------------------------------------
+    # TPRC_CONNECT: JSON {"<requested port>": real port, "*": real port}; a connect whose port is
+    # not mapped is refused as "connection refused", exactly as if nothing listened there.
+    connect_map = json.loads(os.environ.get("TPRC_CONNECT") or "{}")
+    port_map = {}  # (kind, requested port) -> real port chosen by the OS
+    fake_names = {}  # fake address -> the unresolvable host name the student wrote
+    requested = {}  # id(sock) -> (host, port) asked for at bind
+    sids = {}  # id(sock) -> small stable id for the transcript
+    counters = {"sid": 0}
+    empty_recvs = {}  # sid -> consecutive recv() that returned b''
+    sent_bytes = {}  # sid -> bytes already reported (data is capped per socket)
+    DATA_CAP = 65536
+
+    INET = (_socket.AF_INET, getattr(_socket, "AF_INET6", -1))
+
+    def is_loopback(host):
+        h = str(host).lower()
+        return h.startswith("127.") or h in ("localhost", "::1", "0:0:0:0:0:0:0:1", "::ffff:127.0.0.1")
+
+    def sid_of(sock):
+        key = id(sock)
+        if key not in sids:
+            counters["sid"] += 1
+            sids[key] = counters["sid"]
+        return sids[key]
+
+    def kind_of(sock):
+        return "udp" if sock.type == _socket.SOCK_DGRAM else "tcp"
+
+    def loopback_for(sock):
+        return "::1" if sock.family != _socket.AF_INET else "127.0.0.1"
+
+    def shown_host(host):
+        return fake_names.get(host, host)
+
+    def refuse(what, host, port, err_cls=PermissionError):
+        emit({"ev": "refused", "what": what, "host": shown_host(host), "port": port, "line": where()})
+        raise err_cls(13 if err_cls is PermissionError else 111,
+                      "tp-reseau-check: trafic vers %s:%s interdit (seule la boucle locale est permise)"
+                      % (shown_host(host), port))
+
+    def target_for(sock, address):
+        host, port = address[0], address[1]
+        real = connect_map.get(str(port), connect_map.get("*"))
+        if real is None:
+            real = port_map.get(("tcp", port))  # a program talking to its own server
+        if real is None:
+            emit({"ev": "connect-fail", "sid": sid_of(sock), "host": shown_host(host), "port": port,
+                  "error": "ConnectionRefusedError", "line": where()})
+            raise ConnectionRefusedError(111, "Connection refused")
+        lo = loopback_for(sock)
+        return (lo, int(real)) + tuple(address[2:]) if sock.family != _socket.AF_INET else (lo, int(real))
+
+    Sock = socket.socket
+    orig = {name: getattr(Sock, name) for name in (
+        "bind", "listen", "accept", "connect", "connect_ex", "recv", "recv_into", "recvfrom",
+        "send", "sendall", "sendto", "close", "shutdown")}
+
+    def blocking(sock):
+        try:
+            return sock.gettimeout() != 0.0
+        except OSError:
+            return False
+
+    def block(sock, call):
+        if blocking(sock):
+            emit({"ev": "block", "call": call, "sid": sid_of(sock), "line": where()})
+
+    def data_field(sid, data):
+        done = sent_bytes.get(sid, 0)
+        if done >= DATA_CAP:
+            return None
+        chunk = bytes(data[: DATA_CAP - done])
+        sent_bytes[sid] = done + len(chunk)
+        return base64.b64encode(chunk).decode("ascii")
+
+    def bind(self, address):
+        if self.family in INET and isinstance(address, tuple):
+            host, port = address[0], address[1]
+            kind = kind_of(self)
+            real = port_map.get((kind, port), 0) if port else 0
+            new = (loopback_for(self), real) + tuple(address[2:])
+            orig["bind"](self, new)
+            real = self.getsockname()[1]
+            if port:
+                port_map[(kind, port)] = real
+            requested[id(self)] = (host, port)
+            emit({"ev": "bind", "sid": sid_of(self), "kind": kind, "host": shown_host(host),
+                  "port": port, "real": real, "line": where()})
+            return None
+        return orig["bind"](self, address)
+
+    def listen(self, *args):
+        r = orig["listen"](self, *args)
+        if self.family in INET:
+            host, port = requested.get(id(self), (None, None))
+            emit({"ev": "listen", "sid": sid_of(self), "host": host, "port": port,
+                  "real": self.getsockname()[1], "line": where()})
+        return r
+
+    def accept(self):
+        block(self, "accept")
+        conn, peer = orig["accept"](self)
+        emit({"ev": "accept", "sid": sid_of(self), "conn": sid_of(conn), "peer": list(peer[:2]),
+              "local": list(conn.getsockname()[:2])})
+        return conn, peer
+
+    def connect(self, address):
+        if self.family in INET and isinstance(address, tuple):
+            host, port = address[0], address[1]
+            if self.type == _socket.SOCK_DGRAM:
+                if not is_loopback(host):
+                    refuse("connect", host, port)
+                return orig["connect"](self, address)
+            target = target_for(self, address)
+            block(self, "connect")
+            try:
+                orig["connect"](self, target)
+            except BlockingIOError:  # non-blocking (asyncio): completion is seen by the peer
+                emit({"ev": "connect", "sid": sid_of(self), "host": shown_host(host), "port": port,
+                      "pending": True, "line": where()})
+                raise
+            except OSError as e:
+                emit({"ev": "connect-fail", "sid": sid_of(self), "host": shown_host(host),
+                      "port": port, "error": type(e).__name__, "line": where()})
+                raise
+            emit({"ev": "connect", "sid": sid_of(self), "host": shown_host(host), "port": port,
+                  "local": list(self.getsockname()[:2]), "line": where()})
+            return None
+        return orig["connect"](self, address)
+
+    def connect_ex(self, address):
+        try:
+            connect(self, address)
+        except BlockingIOError as e:
+            return e.errno
+        except ConnectionRefusedError as e:
+            return e.errno or 111
+        except OSError as e:
+            if e.errno is None:
+                raise
+            return e.errno
+        return 0
+
+    def note_recv(sock, data_or_n, buf=None):
+        sid = sid_of(sock)
+        n = data_or_n if buf is not None else len(data_or_n)
+        if n == 0:
+            count = empty_recvs.get(sid, 0) + 1
+            empty_recvs[sid] = count
+            # A loop on a closed connection: report the 1st, then every power of ten, not each one.
+            if count == 1 or (count & (count - 1) == 0 and count >= 64):
+                emit({"ev": "recv", "sid": sid, "n": 0, "count": count, "line": where()})
+            return
+        empty_recvs[sid] = 0
+        payload = bytes(buf[:n]) if buf is not None else data_or_n
+        emit({"ev": "recv", "sid": sid, "n": n, "data": data_field(-sid, payload)})
+
+    def recv(self, *args):
+        if empty_recvs.get(sid_of(self), 0) == 0:
+            block(self, "recv")
+        data = orig["recv"](self, *args)
+        note_recv(self, data)
+        return data
+
+    def recv_into(self, buffer, *args):
+        block(self, "recv")
+        n = orig["recv_into"](self, buffer, *args)
+        note_recv(self, n, memoryview(buffer))
+        return n
+
+    def recvfrom(self, *args):
+        block(self, "recv")
+        return orig["recvfrom"](self, *args)
+
+    def check_peer(sock):
+        if sock.family in INET and sock.type == _socket.SOCK_DGRAM:
+            try:
+                peer = sock.getpeername()
+            except OSError:
+                return
+            if not is_loopback(peer[0]):
+                refuse("send", peer[0], peer[1])
+
+    def send(self, data, *args):
+        check_peer(self)
+        n = orig["send"](self, data, *args)
+        sid = sid_of(self)
+        emit({"ev": "send", "sid": sid, "n": n, "data": data_field(sid, memoryview(data)[:n]),
+              "line": where()})
+        return n
+
+    def sendall(self, data, *args):
+        check_peer(self)
+        r = orig["sendall"](self, data, *args)
+        sid = sid_of(self)
+        emit({"ev": "send", "sid": sid, "n": len(data), "data": data_field(sid, memoryview(data)),
+              "line": where()})
+        return r
+
+    def sendto(self, data, *args):
+        address = args[-1]
+        if self.family in INET and isinstance(address, tuple) and not is_loopback(address[0]):
+            refuse("sendto", address[0], address[1])
+        return orig["sendto"](self, data, *args)
+
+    def close(self):
+        if not self._closed and self.family in INET:
+            try:
+                fd = self.fileno()
+            except OSError:
+                fd = -1
+            if fd != -1:
+                emit({"ev": "close", "sid": sid_of(self), "line": where()})
+        return orig["close"](self)
+
+    def shutdown(self, how):
+        emit({"ev": "shutdown", "sid": sid_of(self), "how": how, "line": where()})
+        return orig["shutdown"](self, how)
+
+    for name, fn in (("bind", bind), ("listen", listen), ("accept", accept), ("connect", connect),
+                     ("connect_ex", connect_ex), ("recv", recv), ("recv_into", recv_into),
+                     ("recvfrom", recvfrom), ("send", send), ("sendall", sendall),
+                     ("sendto", sendto), ("close", close), ("shutdown", shutdown)):
+        setattr(Sock, name, fn)
+
+    # Host names a student may write for the neighbour ("pc-voisin") do not resolve here: give them
+    # a TEST-NET address (never routed) and remember the name for the report.
+    orig_getaddrinfo = socket.getaddrinfo
+    orig_gethostbyname = socket.gethostbyname
+
+    def fake_for(host):
+        for ip, name in fake_names.items():
+            if name == host:
+                return ip
+        ip = "192.0.2.%d" % (len(fake_names) + 1)
+        fake_names[ip] = host
+        return ip
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        try:
+            return orig_getaddrinfo(host, port, *args, **kwargs)
+        except socket.gaierror:
+            if not isinstance(host, (str, bytes)) or not host:
+                raise
+            name = host.decode() if isinstance(host, bytes) else host
+            return orig_getaddrinfo(fake_for(name), port, _socket.AF_INET, *args[1:], **kwargs)
+
+    def gethostbyname(host):
+        try:
+            return orig_gethostbyname(host)
+        except socket.gaierror:
+            return fake_for(host)
+
+    socket.getaddrinfo = getaddrinfo
+    socket.gethostbyname = gethostbyname
+
+    if sys.platform == "win32":
+        _patch_proactor(target_for)
+
+    # ---- input(): the checker types a line exactly when the program asks for one ------------------
+    orig_input = builtins.input
+
+    def input_(prompt=""):
+        emit({"ev": "input", "prompt": str(prompt), "line": where()})
+        try:
+            line = orig_input(prompt)
+        except EOFError:
+            emit({"ev": "input-eof", "line": where()})
+            raise
+        emit({"ev": "input-done", "text": line})
+        return line
+
+    builtins.input = input_
+
+    # ---- exceptions in threads (e.g. a relay server's client thread) -------------------------------
+    orig_hook = threading.excepthook
+
+    def thread_hook(args):
+        if args.exc_type is not SystemExit:
+            import traceback
+            text = "".join(traceback.format_exception(args.exc_type, args.exc_value, args.exc_traceback))
+            emit({"ev": "exception", "thread": getattr(args.thread, "name", "?"),
+                  "type": args.exc_type.__name__, "message": str(args.exc_value),
+                  "traceback": text, "line": _student_line(args.exc_traceback, student)})
+        orig_hook(args)
+
+    threading.excepthook = thread_hook
+
+    # ---- commands from the checker: CPU time on demand (busy-loop detection, every OS) -------------
+    if chan is not None:
+        import time
+
+        def serve_commands():
+            buf = b""
+            while True:
+                try:
+                    chunk = chan.recv(256)
+                except OSError:
+                    return
+                if not chunk:
+                    return
+                buf += chunk
+                while b"\n" in buf:
+                    cmd, buf = buf.split(b"\n", 1)
+                    if cmd == b"cpu":
+                        emit({"ev": "cpu", "seconds": time.process_time()})
+
+        threading.Thread(target=serve_commands, name="tprc-commands", daemon=True).start()
+
+    return emit, student, student_dir
+
+
+def _patch_proactor(target_for):
+    # On Windows, asyncio's proactor connects with ConnectEx, not socket.connect: patch it too.
+    try:
+        from asyncio import windows_events
+    except ImportError:
+        return
+    orig_connect = windows_events.IocpProactor.connect
+
+    def connect(self, conn, address):
+        return orig_connect(self, conn, target_for(conn, address))
+
+    windows_events.IocpProactor.connect = connect
+
+
+def _student_line(tb, student):
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == student:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _main():
+    if len(sys.argv) < 2:
+        sys.stderr.write("usage: tprc_boot.py STUDENT_FILE\n")
+        sys.exit(2)
+    emit, student, student_dir = _install()
+    # Without `site` (-S, faster start), exit() and quit() are missing: students use them.
+    import builtins
+    if not hasattr(builtins, "exit"):
+        import _sitebuiltins
+        builtins.exit = _sitebuiltins.Quitter("exit", "Ctrl-D (i.e. EOF)")
+        builtins.quit = _sitebuiltins.Quitter("quit", "Ctrl-D (i.e. EOF)")
+    sys.argv = sys.argv[1:]
+    sys.argv[0] = student
+    sys.path[0] = student_dir
+    import runpy
+    try:
+        runpy.run_path(student, run_name="__main__")
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        raise
+    except BaseException as e:  # report the student's traceback without our frames
+        import traceback
+        tb = e.__traceback__
+        while tb is not None and tb.tb_frame.f_code.co_filename != student:
+            tb = tb.tb_next
+        text = "".join(traceback.format_exception(type(e), e, tb))
+        sys.stderr.write(text)
+        sys.stderr.flush()
+        line = _student_line(tb, student)
+        if line is None and isinstance(e, SyntaxError):
+            line = e.lineno
+        emit({"ev": "exception", "thread": "MainThread", "type": type(e).__name__,
+              "message": str(e), "traceback": text, "line": line})
+        sys.exit(1)
+
+
+_main()

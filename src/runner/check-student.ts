@@ -1,0 +1,91 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import type { Lang, RunReport, ExerciseResult } from '../model.js';
+import { SCHEMA_VERSION } from '../model.js';
+import type { Config } from '../config/types.js';
+import { findPython } from '../python/discover.js';
+import { exercises as allExercises, findExerciseDef } from '../../checks/index.js';
+import type { ExerciseDef } from './types.js';
+import { runExercise } from './exercise.js';
+import { rescoreReport, scoreReport } from '../report/score.js';
+import { packageRoot } from '../util/package-root.js';
+import { toolVersion } from '../util/version.js';
+import { isolationMode, isolationWrap, DEFAULT_LIMITS } from '../engine/isolation.js';
+
+export interface CheckStudentOptions {
+  /** the folder holding the exercise folders (1-meme-machine/, ...) */
+  dir: string;
+  student?: string;
+  /** exercise ids or folders; default: config.exercises */
+  exercises?: string[];
+  lang: Lang;
+  python?: string;
+  config: Config;
+  signal?: AbortSignal;
+}
+
+export function selectExercises(keys: string[]): ExerciseDef[] {
+  const defs = keys.map((k) => {
+    const d = findExerciseDef(k);
+    if (!d) throw new Error(`unknown exercise: ${k}`);
+    return d;
+  });
+  return allExercises.filter((d) => defs.includes(d));
+}
+
+/**
+ * Check one student's work. The exercise folders are copied to a temporary folder first: the
+ * student's programs run there, so nothing they do can change the submission.
+ */
+export async function checkStudent(opts: CheckStudentOptions): Promise<RunReport> {
+  const startedAt = new Date().toISOString();
+  const t0 = performance.now();
+  const python = await findPython(opts.python);
+  const defs = selectExercises(opts.exercises ?? opts.config.exercises);
+  const dir = resolve(opts.dir);
+  const work = await mkdtemp(join(tmpdir(), 'tp-reseau-'));
+  try {
+    await Promise.all(
+      defs.map(async (d) => {
+        const from = join(dir, d.folder);
+        if (existsSync(from)) await cp(from, join(work, d.folder), { recursive: true, filter: (src) => !/(__pycache__|node_modules|\.git)$/.test(src) });
+      }),
+    );
+    const mode = await isolationMode();
+    const results: ExerciseResult[] = await Promise.all(
+      defs.map((def) =>
+        runExercise({
+          def,
+          env: {
+            dir: join(work, def.folder),
+            referenceDir: join(packageRoot(), 'reference', def.folder),
+            python: python.path,
+            lang: opts.lang,
+            config: opts.config,
+            limits: DEFAULT_LIMITS,
+            wrap: isolationWrap(mode),
+          },
+        }),
+      ),
+    );
+    const report: RunReport = {
+      schemaVersion: SCHEMA_VERSION,
+      tool: { name: 'tp-reseau-check', version: toolVersion() },
+      student: opts.student ?? basename(dir),
+      directory: dir,
+      lang: opts.lang,
+      python: { path: python.path, version: python.version },
+      isolation: mode,
+      exercises: results,
+      score: scoreReport(results, opts.config),
+      errors: [],
+      startedAt,
+      durationMs: Math.round(performance.now() - t0),
+    };
+    return rescoreReport(report, opts.config);
+  } finally {
+    await rm(work, { recursive: true, force: true, maxRetries: 3 });
+  }
+}

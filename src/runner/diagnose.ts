@@ -1,0 +1,76 @@
+// Turn what went wrong in a step (an exception from a wait, a crash) into a Failure a student can act on.
+import type { PythonRun } from '../engine/python-run.js';
+import { DeadlineError, EndedError } from '../util/wait.js';
+import { MismatchError } from '../peers/connection.js';
+import { bytesText } from '../engine/transcript.js';
+import { CheckFailure, type Failure } from './types.js';
+
+/** Classic mistakes recognised from a Python exception (type and message). */
+export function hintFromException(type: string, message: string): string | undefined {
+  if (type === 'TypeError' && /bytes-like object is required, not 'str'|argument 1 must be .*bytes.*not str|must be bytes/.test(message)) return 'encode';
+  if (/Address already in use|only one usage of each socket address|Errno (98|48|10048)/i.test(message)) return 'port-in-use';
+  if (type === 'ConnectionRefusedError' || /Connection refused|Errno (111|61|10061)/.test(message)) return 'connection-refused';
+  if (type === 'SyntaxError' || type === 'IndentationError' || type === 'TabError') return 'syntax-error';
+  if (type === 'UnicodeDecodeError' || type === 'UnicodeEncodeError') return 'encoding';
+  if (type === 'ModuleNotFoundError' || type === 'ImportError') return 'module-missing';
+  if ((type === 'ConnectionResetError' || type === 'BrokenPipeError' || type === 'OSError') && /Broken pipe|reset|Bad file descriptor|Errno (9|32|104)/i.test(message)) return 'crash-departure';
+  return undefined;
+}
+
+/** Did this run fail on its own (exception, non-zero exit), as opposed to being stopped by us? */
+export function crashed(run: PythonRun): boolean {
+  if (run.all('exception').length > 0) return true;
+  return run.exit !== undefined && run.exit.code !== null && run.exit.code !== 0;
+}
+
+function crashFailure(run: PythonRun): Failure {
+  const ex = run.all('exception');
+  const main = ex.find((e) => e.thread === 'MainThread') ?? ex[0];
+  if (main) {
+    return {
+      status: 'crash',
+      message: { key: 'engine.crashed', params: { type: main.type, message: main.message, line: main.line ?? '?' } },
+      hint: hintFromException(main.type, main.message),
+    };
+  }
+  return { status: 'crash', message: { key: 'engine.exit-code', params: { code: run.exit?.code ?? '?' } }, hint: 'exit-code' };
+}
+
+/** The Failure for an error thrown by a step, using the focused run to say why. */
+export function diagnose(err: unknown, run: PythonRun | undefined): Failure {
+  if (err instanceof CheckFailure) {
+    const f = { ...err.failure };
+    if (!f.status && run && crashed(run)) {
+      const c = crashFailure(run);
+      f.status = 'crash';
+      f.hint ??= c.hint;
+    }
+    return f;
+  }
+  if (run && !run.helloReceived && run.exit) {
+    return { status: 'error', message: { key: 'engine.no-hello', params: { code: run.exit.code ?? run.exit.signal ?? '?' } } };
+  }
+  if (err instanceof MismatchError) {
+    if (run && crashed(run)) return { ...crashFailure(run), expected: bytesText(err.expected), seen: bytesText(err.seen) };
+    if (err.timedOut && err.seen.length === 0) return timeoutFailure(run, 'engine.no-data', {});
+    return {
+      status: err.timedOut ? 'timeout' : 'fail',
+      message: { key: err.seen.length === 0 ? 'engine.closed-without-data' : 'engine.mismatch' },
+      expected: bytesText(err.expected),
+      seen: err.seen.length ? bytesText(err.seen) : '',
+    };
+  }
+  if (err instanceof EndedError) {
+    if (run && crashed(run)) return crashFailure(run);
+    return { status: 'fail', message: { key: 'engine.ended', params: { what: err.what } } };
+  }
+  if (err instanceof DeadlineError) {
+    if (run && crashed(run) && run.exit) return crashFailure(run);
+    return timeoutFailure(run, 'engine.timeout', { what: err.what, ms: err.ms });
+  }
+  return { status: 'error', message: { key: 'engine.internal', params: { error: String(err instanceof Error ? err.message : err) } } };
+}
+
+function timeoutFailure(run: PythonRun | undefined, key: string, params: Record<string, string | number>): Failure {
+  return { status: 'timeout', message: { key, params } };
+}

@@ -1,0 +1,163 @@
+import { join } from 'node:path';
+import type { Lang, BlockedAt } from '../model.js';
+import type { Config } from '../config/types.js';
+import { PythonRun, type PythonRunOptions } from '../engine/python-run.js';
+import { Transcript } from '../engine/transcript.js';
+import { FakeServer } from '../peers/fake-server.js';
+import { connectClient } from '../peers/fake-client.js';
+import type { Connection } from '../peers/connection.js';
+import { CheckFailure, type ExerciseDef, type Failure, type ScenarioContext, type ScenarioDef, type StartOptions, type StudentFile } from './types.js';
+import { diagnose } from './diagnose.js';
+
+export interface RunEnv {
+  /** the student's exercise folder (absolute) */
+  dir: string;
+  /** the matching folder of reference/ */
+  referenceDir: string;
+  python: string;
+  lang: Lang;
+  config: Config;
+  limits?: PythonRunOptions['limits'];
+  wrap?: PythonRunOptions['wrap'];
+}
+
+/** What a scenario decided about one check. */
+export interface Decision {
+  id: string;
+  passed: boolean;
+  failure?: Failure;
+  facts?: Record<string, string>;
+  traceback?: string;
+  blocked?: BlockedAt;
+  /** the failed check that stopped the scenario before this one was reached */
+  notReachedBecause?: string;
+}
+
+export interface ScenarioOutcome {
+  decisions: Map<string, Decision>;
+  transcript: Transcript;
+  durationMs: number;
+}
+
+/** Run one scenario: start what it asks, decide its checks, and always stop every process it started. */
+export async function runScenario(sc: ScenarioDef, env: RunEnv): Promise<ScenarioOutcome> {
+  const started = performance.now();
+  const transcript = new Transcript();
+  const runs: PythonRun[] = [];
+  const servers: FakeServer[] = [];
+  const conns: Connection[] = [];
+  const decisions = new Map<string, Decision>();
+  let focused: PythonRun | undefined;
+  const studentRuns = new Set<PythonRun>();
+
+  const launch = async (file: string, opts: StartOptions, student: boolean, defaultActor: string): Promise<PythonRun> => {
+    const run = new PythonRun({
+      python: env.python,
+      file,
+      actor: opts.actor ?? defaultActor,
+      transcript,
+      connect: opts.connect,
+      recordSends: opts.recordSends,
+      limits: student ? env.limits : undefined,
+      wrap: student ? env.wrap : undefined,
+    });
+    runs.push(run);
+    if (student) {
+      studentRuns.add(run);
+      focused ??= run;
+    }
+    await run.start();
+    if (opts.lines) typeOnDemand(run, opts.lines);
+    return run;
+  };
+
+  const ctx: ScenarioContext = {
+    lang: env.lang,
+    config: env.config,
+    transcript,
+    ms: (base) => Math.round(base * env.config.timeFactor),
+    start: (file: StudentFile, opts: StartOptions = {}) =>
+      launch(join(env.dir, file), opts, true, file === 'serveur.py' ? 'serveur' : 'client'),
+    startReference: (file: StudentFile, opts: StartOptions = {}) =>
+      launch(join(env.referenceDir, file), opts, false, file === 'serveur.py' ? 'serveur' : 'client'),
+    fakeServer: async (me = 'serveur', peer = 'client') => {
+      const s = new FakeServer(transcript, me, peer);
+      servers.push(s);
+      await s.listen();
+      return s;
+    },
+    connect: async (port, me = 'client', peer = 'serveur') => {
+      const c = await connectClient(port, transcript, me, peer, ctx.ms(2000));
+      conns.push(c);
+      return c;
+    },
+    step: async (id, fn) => {
+      try {
+        const facts = await fn();
+        decide(id, true, undefined, facts || undefined);
+      } catch (err) {
+        decide(id, false, diagnose(err, focused));
+        throw new Stop(id);
+      }
+    },
+    verdict: (id, ok, fail, facts) => {
+      decide(id, ok, ok ? undefined : diagnose(fail ? fail() : new CheckFailure({ message: { key: 'engine.failed' } }), focused), facts);
+    },
+    focus: (run) => {
+      focused = run;
+    },
+  };
+
+  function decide(id: string, passed: boolean, failure?: Failure, facts?: Record<string, string>): void {
+    if (decisions.has(id)) return; // the first decision stands
+    const d: Decision = { id, passed, failure, facts };
+    if (!passed && focused) {
+      d.traceback = focused.traceback();
+      if (failure?.status === 'timeout') d.blocked = focused.blockedAt();
+    }
+    decisions.set(id, d);
+  }
+
+  try {
+    await sc.run(ctx);
+  } catch (err) {
+    if (!(err instanceof Stop)) {
+      // a failure outside any step: charge it to the first undecided check
+      const first = sc.checks.find((id) => !decisions.has(id));
+      if (first) decide(first, false, diagnose(err, focused));
+    }
+  } finally {
+    for (const c of conns) c.destroy();
+    for (const s of servers) s.close();
+    await Promise.all(runs.map((r) => r.stop()));
+  }
+  const stopper = sc.checks.find((id) => decisions.get(id)?.passed === false);
+  for (const id of sc.checks) {
+    if (!decisions.has(id)) {
+      decisions.set(id, { id, passed: false, notReachedBecause: stopper ?? sc.checks[0], failure: stopper ? decisions.get(stopper)?.failure : undefined });
+    }
+  }
+  return { decisions, transcript, durationMs: Math.round(performance.now() - started) };
+}
+
+class Stop extends Error {
+  constructor(readonly id: string) {
+    super(`stopped at ${id}`);
+  }
+}
+
+/** Type each line when the program asks for one (input() reported by the module); then close stdin. */
+function typeOnDemand(run: PythonRun, lines: string[]): void {
+  let typed = 0;
+  const onChange = (): void => {
+    const asked = run.all('input').length;
+    while (typed < asked && typed < lines.length) run.type(lines[typed++]);
+    if (typed === lines.length && asked > typed) run.closeStdin(); // EOF: nothing more to type
+  };
+  void run.watch.until(() => {
+    onChange();
+    return run.exit !== undefined || (typed === lines.length && run.all('input').length > typed);
+  }, 600_000, 'input').catch(() => undefined);
+}
+
+export type { ExerciseDef };

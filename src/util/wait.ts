@@ -1,0 +1,103 @@
+// Waiting on events with a deadline: the only way this project waits. No fixed sleeps.
+
+/** A wait that ran out. `what` says what was awaited, for the report. */
+export class DeadlineError extends Error {
+  readonly what: string;
+  readonly ms: number;
+  constructor(what: string, ms: number) {
+    super(`deadline of ${ms} ms passed while waiting for ${what}`);
+    this.name = 'DeadlineError';
+    this.what = what;
+    this.ms = ms;
+  }
+}
+
+/** Settles with `promise`, or rejects with DeadlineError after `ms`. The timer bounds the wait; it never delays. */
+export function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineError(what, ms)), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+type Listener = () => void;
+
+/**
+ * A growing state that others wait on: call `changed()` after each update; `until(pred)` resolves
+ * as soon as `pred()` holds (checked now, then after each change), or rejects at the deadline or
+ * when the state is closed for good (`end()`), whichever comes first.
+ */
+export class Watch {
+  private listeners = new Set<Listener>();
+  private ended = false;
+
+  changed(): void {
+    for (const l of [...this.listeners]) l();
+  }
+
+  /** No more changes will come (e.g. the process exited): pending waits re-check once, then fail. */
+  end(): void {
+    this.ended = true;
+    this.changed();
+  }
+
+  /** Call `fn` after each change; returns the unsubscribe function. */
+  subscribe(fn: Listener): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  get isEnded(): boolean {
+    return this.ended;
+  }
+
+  until<T>(pred: () => T | undefined | false, ms: number, what: string): Promise<T> {
+    const now = pred();
+    if (now) return Promise.resolve(now);
+    if (this.ended) return Promise.reject(new EndedError(what));
+    let listener: Listener = () => {};
+    const p = new Promise<T>((resolve, reject) => {
+      listener = () => {
+        const v = pred();
+        if (v) resolve(v);
+        else if (this.ended) reject(new EndedError(what));
+      };
+      this.listeners.add(listener);
+    });
+    return withDeadline(p, ms, what).finally(() => this.listeners.delete(listener));
+  }
+}
+
+/** The awaited thing can no longer happen (the process exited, the connection closed). */
+export class EndedError extends Error {
+  readonly what: string;
+  constructor(what: string) {
+    super(`ended while waiting for ${what}`);
+    this.name = 'EndedError';
+    this.what = what;
+  }
+}
+
+/** Like Watch.until, over several watches at once (e.g. a process and a connection). */
+export function untilAny<T>(watches: Watch[], pred: () => T | undefined | false, ms: number, what: string): Promise<T> {
+  const bridge = new Watch();
+  const relay = (): void => bridge.changed();
+  const unsubscribe = watches.map((w) => w.subscribe(relay));
+  return bridge.until(pred, ms, what).finally(() => unsubscribe.forEach((u) => u()));
+}
+
+/**
+ * An observation window for a negative check ("nothing more arrives", "no busy loop"): resolves after
+ * `ms`, or as soon as `stop()` holds (e.g. the process exited), whichever is first. Returns true when
+ * the whole window was observed.
+ */
+export async function observe(watch: Watch, ms: number, stop: () => boolean = () => false): Promise<boolean> {
+  try {
+    await watch.until(() => stop(), ms, 'observation window');
+    return false;
+  } catch (e) {
+    if (e instanceof DeadlineError) return true;
+    return false;
+  }
+}

@@ -1,0 +1,160 @@
+// End to end: a class of 30 generated submissions graded by one `grade` command (the built CLI,
+// the real checker): copies of reference/ and of the buggy corpus, some zipped, one with an extra
+// top-level folder, one in a Moodle folder holding its zip, one empty, one stray non-Python file,
+// one with a report PDF beside the code, one with the lab's numbered names in a single folder.
+// Needs `npm run build` first (npm test does it).
+import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { XMLParser } from 'fast-xml-parser';
+import { CHECK_IDS } from '../../src/config/defaults.js';
+import { roundOn20 } from '../../src/report/score.js';
+import { parseCsv, schemaValidator } from '../report/helpers.js';
+import { openReport } from '../report/browser.js';
+import { zipFolder } from './zip-helpers.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const REFERENCE = path.join(ROOT, 'reference');
+const BUGGY = path.join(ROOT, 'test/corpus/buggy');
+const BONUS = 'ex3.serveur-depart-sans-fin';
+
+interface Buggy { name: string; exercise: string; files: string[]; fails: string[]; echoPolicy?: string }
+
+/** One point per check, the bonus worth 0: a student's grade is (39 - failing) / 39 * 20. */
+const points = Object.fromEntries(CHECK_IDS.map((id) => [id, id === BONUS ? 0 : 1]));
+const MAX = CHECK_IDS.length - 1;
+const expectedOn20 = (failing: string[]) => Math.min(20, roundOn20(((MAX - failing.filter((f) => f !== BONUS).length) / MAX) * 20));
+
+function makeClass(dir: string, work: string): Promise<Record<string, number>> {
+  const expected: Record<string, number> = {};
+  const subs = path.join(dir, 'remises');
+  mkdirSync(subs, { recursive: true });
+  const reference = (dest: string) => cpSync(REFERENCE, dest, { recursive: true });
+  const zips: Promise<void>[] = [];
+  const zipped = (name: string, fill: (d: string) => void, prefix = '') => {
+    const src = path.join(work, name);
+    fill(src);
+    zips.push(zipFolder(src, path.join(subs, `${name}.zip`), prefix));
+  };
+
+  // 10 correct students, in every accepted shape.
+  for (const n of ['01', '02', '03', '04']) { reference(path.join(subs, `eleve-${n}-correct`)); expected[`eleve-${n}-correct`] = 20; }
+  for (const n of ['05', '06']) { zipped(`eleve-${n}-correct-zip`, reference); expected[`eleve-${n}-correct-zip`] = 20; }
+  zipped('eleve-07-dossier-en-plus', reference, 'TP reseau/'); expected['eleve-07-dossier-en-plus'] = 20;
+  const moodle = path.join(subs, 'Eleve 08 Moodle_4242_assignsubmission_file_');
+  mkdirSync(moodle);
+  const src8 = path.join(work, 'e8');
+  reference(src8);
+  zips.push(zipFolder(src8, path.join(moodle, 'tp.zip')));
+  expected['Eleve 08 Moodle'] = 20;
+  reference(path.join(subs, 'eleve-09-avec-pdf'));
+  writeFileSync(path.join(subs, 'eleve-09-avec-pdf', 'compte-rendu.pdf'), '%PDF-1.4 fake');
+  expected['eleve-09-avec-pdf'] = 20;
+  const flat = path.join(subs, 'eleve-10-noms-numerotes');
+  mkdirSync(flat);
+  for (const ex of readdirSync(REFERENCE).sort()) {
+    const n = ex[0];
+    for (const f of readdirSync(path.join(REFERENCE, ex))) cpSync(path.join(REFERENCE, ex, f), path.join(flat, f.replace('.py', `${n}.py`)));
+  }
+  expected['eleve-10-noms-numerotes'] = 20;
+
+  // 18 buggy students: the reference with one exercise's files replaced by a corpus bug.
+  const manifest = (JSON.parse(readFileSync(path.join(BUGGY, 'manifest.json'), 'utf8')) as Buggy[])
+    .filter((b) => !b.echoPolicy || b.echoPolicy === 'either');
+  const picked = Array.from({ length: 18 }, (_, k) => manifest[Math.floor((k * manifest.length) / 18)]);
+  picked.forEach((b, i) => {
+    const name = `eleve-${String(11 + i).padStart(2, '0')}-${b.name}`;
+    const fill = (d: string) => {
+      reference(d);
+      cpSync(path.join(BUGGY, b.name), d, { recursive: true });
+    };
+    if (i % 4 === 1) zipped(name, fill); else fill(path.join(subs, name));
+    expected[name] = expectedOn20(b.fails);
+  });
+
+  mkdirSync(path.join(subs, 'eleve-29-vide'));
+  expected['eleve-29-vide'] = 0;
+  writeFileSync(path.join(subs, 'eleve-30-devoir.docx'), 'PK not a python file');
+  expected['eleve-30-devoir.docx'] = 0;
+  writeFileSync(path.join(dir, 'bareme.json'), JSON.stringify({ points }, null, 2));
+  return Promise.all(zips).then(() => expected);
+}
+
+function grade(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [path.join(ROOT, 'dist/src/cli/grade.js'), ...args], { cwd: ROOT, env: { ...process.env, GITHUB_STEP_SUMMARY: '' } },
+      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }));
+  });
+}
+
+describe('grading a class of 30', () => {
+  it('grades everyone in one command, in under 15 s, and every format holds up', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'classe-30-'));
+    const work = path.join(dir, 'sources');
+    const expected = await makeClass(dir, work);
+    rmSync(work, { recursive: true });
+    expect(Object.keys(expected)).toHaveLength(30);
+    const out = path.join(dir, 'resultats');
+
+    const started = Date.now();
+    const run = await grade([path.join(dir, 'remises'), '--out', out, '--config', path.join(dir, 'bareme.json')]);
+    const elapsed = Date.now() - started;
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^30 élèves notés en/);
+
+    // report.json: valid, sorted, the expected grade for each student, no checker error.
+    const json = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
+    expect(schemaValidator('report.schema.json')(json)).toEqual([]);
+    const students = json.students as { student: string; score: { on20: number; max: number }; errors: string[] }[];
+    expect(students.map((s) => s.student)).toEqual(Object.keys(expected).sort((a, b) => a.localeCompare(b, 'fr', { sensitivity: 'base', numeric: true })));
+    expect(Object.fromEntries(students.map((s) => [s.student, s.score.on20]))).toEqual(expected);
+    expect(students.flatMap((s) => s.errors)).toEqual([]);
+    expect(new Set(students.map((s) => s.score.max))).toEqual(new Set([MAX]));
+
+    // grades.csv: 31 rows of equal width, French decimals.
+    const csv = readFileSync(path.join(out, 'grades.csv'), 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const rows = parseCsv(csv.slice(1));
+    expect(rows).toHaveLength(31);
+    expect(new Set(rows.map((r) => r.length)).size).toBe(1);
+    const noteCol = rows[0].indexOf('Note');
+    for (const r of rows.slice(1)) expect(Number(r[noteCol].replace(',', '.'))).toBe(expected[r[1]]);
+    expect(rows.find((r) => r[1] === 'Eleve 08 Moodle')![0]).toBe('Participant 4242');
+
+    // junit.xml: one suite per student.
+    const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => n === 'testsuite' || n === 'testcase' }).parse(readFileSync(path.join(out, 'junit.xml'), 'utf8'));
+    expect(xml.testsuites.testsuite).toHaveLength(30);
+    expect(xml.testsuites.errors).toBe('0');
+
+    // report.html: one matrix row per student, in a real browser, offline; screenshot kept.
+    const { page, networkRequests, close } = await openReport(path.join(out, 'report.html'));
+    try {
+      expect(await page.locator('table.matrix tbody tr').count()).toBe(30);
+      expect(await page.locator('section.student').count()).toBe(30);
+      await page.screenshot({ path: path.join(dir, 'classe-30.png'), fullPage: false });
+      expect(statSync(path.join(dir, 'classe-30.png')).size).toBeGreaterThan(10_000);
+      expect(networkRequests).toEqual([]);
+    } finally {
+      await close();
+    }
+    expect(elapsed).toBeLessThan(15_000);
+  }, 120_000);
+
+  it('exits non-zero with a clear message when grading cannot run', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'classe-bad-'));
+    const missing = await grade([path.join(dir, 'absent')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/Impossible de lire le dossier des remises/);
+    writeFileSync(path.join(dir, 'bareme.json'), '{"echoPolicy": "parfois"}');
+    mkdirSync(path.join(dir, 'remises'));
+    const bad = await grade([path.join(dir, 'remises'), '--config', path.join(dir, 'bareme.json')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/« echoPolicy » : valeur « parfois » non reconnue/);
+    const noPython = await grade([path.join(dir, 'remises'), '--python', path.join(dir, 'pas-de-python')]);
+    expect(noPython.code).toBe(2);
+    expect(noPython.stderr).toMatch(/Python 3 introuvable/);
+  }, 30_000);
+});
