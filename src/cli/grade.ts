@@ -10,7 +10,7 @@ import type { Lang } from '../model.js';
 import { ArgError, parseGradeArgs } from '../grade/args.js';
 import { loadConfig, ConfigError } from '../config/load.js';
 import { gradeClass } from '../grade/grade-class.js';
-import { loadCheckStudent } from '../grade/checker.js';
+import { workerCheckStudent } from '../grade/worker-check.js';
 import { progressLine } from '../grade/progress.js';
 import { writeReports } from '../report/write-reports.js';
 import { t } from '../report/i18n.js';
@@ -60,13 +60,23 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     return fail(t(lang, 'report.grade.noPython', { detail: (e as Error).message }));
   }
-  const check = await loadCheckStudent();
+  // One worker thread per student: an uncaught error in the checker ends that student's worker only.
+  const workers = workerCheckStudent();
+  // Ctrl-C: abort the running checks so that their Python processes are stopped, then leave.
+  const stop = new AbortController();
+  const onSignal = (sig: NodeJS.Signals) => {
+    if (stop.signal.aborted) process.exit(sig === 'SIGINT' ? 130 : 143);
+    stop.abort();
+    setTimeout(() => process.exit(sig === 'SIGINT' ? 130 : 143), 3000).unref();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   const started = Date.now();
   let progress: ReturnType<typeof progressLine> | undefined;
   let graded;
   try {
     graded = await gradeClass({
-      submissionsDir: dir, config, lang, check, python, jobs: config.jobs, tool: tool(), keepWork: args.keepWork,
+      submissionsDir: dir, config, lang, check: workers.check, python, signal: stop.signal, jobs: config.jobs, tool: tool(), keepWork: args.keepWork,
       onProgress: (done, total, running) => {
         progress ??= progressLine(total, (d, n, r) => t(lang, 'report.grade.progress', { done: d, total: n, running: r }));
         progress.update(done, running);
@@ -76,6 +86,7 @@ export async function main(argv: string[]): Promise<number> {
     return fail(t(lang, 'report.grade.noFolder', { dir, detail: (e as Error).message }));
   } finally {
     progress?.end();
+    await workers.close();
   }
   if (graded.reports.length === 0) return fail(t(lang, 'report.grade.noSubmissions', { dir }));
   const out = path.resolve(args.out);

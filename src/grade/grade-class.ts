@@ -28,6 +28,8 @@ export interface GradeClassOptions {
   onProgress?: (done: number, total: number, running: number) => void;
   /** after the deadline's abort, how long the checker gets to return before it is given up (ms) */
   graceMs?: number;
+  /** aborts every running check (Ctrl-C): their Python processes are stopped by the checker */
+  signal?: AbortSignal;
   /** keep the prepared folders (debugging) */
   keepWork?: boolean;
 }
@@ -52,6 +54,8 @@ async function gradeOne(sub: Submission, opts: GradeClassOptions, workRoot: stri
   notes.push(...prepared.notes);
   const budgetS = (config.studentTimeoutS ?? DEFAULT_STUDENT_TIMEOUT_S) * config.timeFactor;
   const controller = new AbortController();
+  const stopAll = () => controller.abort();
+  opts.signal?.addEventListener('abort', stopAll, { once: true });
   let timer: NodeJS.Timeout | undefined;
   // The checker gets the abort signal at the deadline, and a few seconds more to stop cleanly.
   const watchdog = new Promise<RunReport>((resolve) => {
@@ -72,6 +76,7 @@ async function gradeOne(sub: Submission, opts: GradeClassOptions, workRoot: stri
     return { ...errorReport(sub.student, prepared.dir, lang, message, opts.tool), durationMs: Date.now() - started };
   } finally {
     clearTimeout(timer);
+    opts.signal?.removeEventListener('abort', stopAll);
   }
 }
 

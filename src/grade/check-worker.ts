@@ -1,0 +1,26 @@
+// Worker thread running the checker, one student at a time. An exception the checker fails to catch
+// (a stray socket error, an assertion in a peer) ends this worker only: the student it was checking
+// gets an 'error' report and a fresh worker takes its place; the other students are untouched.
+import { parentPort } from 'node:worker_threads';
+import type { CheckStudentOptions } from './checker.js';
+import { loadCheckStudent } from './checker.js';
+
+export type ToWorker = { kind: 'check'; id: number; opts: Omit<CheckStudentOptions, 'signal'> } | { kind: 'abort'; id: number };
+export type FromWorker = { kind: 'report'; id: number; report: unknown } | { kind: 'failed'; id: number; message: string };
+
+const port = parentPort!;
+const check = await loadCheckStudent();
+const running = new Map<number, AbortController>();
+
+port.on('message', (m: ToWorker) => {
+  if (m.kind === 'abort') {
+    running.get(m.id)?.abort();
+    return;
+  }
+  const controller = new AbortController();
+  running.set(m.id, controller);
+  check({ ...m.opts, signal: controller.signal }).then(
+    (report) => port.postMessage({ kind: 'report', id: m.id, report } satisfies FromWorker),
+    (e: unknown) => port.postMessage({ kind: 'failed', id: m.id, message: (e as Error)?.message ?? String(e) } satisfies FromWorker),
+  ).finally(() => running.delete(m.id));
+});
