@@ -105,6 +105,29 @@ function relayed(srv: PythonRun, msg: string, from: RelayPeer, to: RelayPeer[], 
   return delivered(srv, msg, to, ms);
 }
 
+/**
+ * Wait (bounded, best effort) until the server has registered its n-th client: after that accept,
+ * the accepting thread is back waiting (accept/select), and in a thread-per-client server the new
+ * connection's thread waits in recv(). Sending before that could race a correct server's bookkeeping.
+ */
+async function registered(srv: PythonRun, nth: number, ms: number): Promise<void> {
+  for (let k = 1; k < nth; k++) await registeredOne(srv, k, ms); // earlier ones are usually done already
+  await registeredOne(srv, nth, ms);
+}
+
+async function registeredOne(srv: PythonRun, nth: number, ms: number): Promise<void> {
+  const acc = await srv.waitEvent('accept', ms, { nth });
+  const threaded = srv.all('block').some((e) => e.call === 'recv' && e.th !== acc.th);
+  await srv.watch
+    .until(() => {
+      const after = srv.events.slice(srv.events.indexOf(acc) + 1);
+      const back = after.some((e) => e.ev === 'block' && e.th === acc.th);
+      const reading = !threaded || after.some((e) => e.ev === 'block' && e.call === 'recv' && e.sid === acc.conn);
+      return back && reading;
+    }, ms, 'client registered')
+    .catch(() => undefined);
+}
+
 const server: ScenarioDef = {
   name: 'serveur',
   files: ['serveur.py'],
@@ -127,7 +150,7 @@ const server: ScenarioDef = {
     const b = await join('client2');
     await ctx.step('ex4.serveur-plusieurs-clients', async () => {
       try {
-        await srv.waitEvent('accept', ms, { nth: 3 });
+        await registered(srv, 3, ms);
       } catch (e) {
         if (e instanceof DeadlineError) throw failure('ex4.single-client', { n: srv.all('accept').length }, { status: 'timeout', hint: 'single-client' });
         throw e;
@@ -153,7 +176,7 @@ const server: ScenarioDef = {
     });
     const late = await join('client4');
     await ctx.step('ex4.serveur-retardataire', async () => {
-      await srv.waitEvent('accept', ms, { nth: 4 });
+      await registered(srv, 4, ms);
       await relayed(srv, 'Encore là ?', b, [late, silent], ms);
     });
     await ctx.step('ex4.serveur-depart', async () => {
@@ -171,7 +194,7 @@ const server: ScenarioDef = {
       await departed(4);
       const e = await join('client5');
       const f = await join('client6');
-      await srv.waitEvent('accept', ms, { nth: 6 }).catch((err) => {
+      await registered(srv, 6, ms).catch((err) => {
         if (srv.exit) throw failure('ex4.server-died', {}, { hint: 'server-stops' });
         throw err;
       });

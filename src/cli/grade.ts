@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // npm run grade -- SUBMISSIONS [--out DIR] [--config FILE] [--jobs N] [--time-factor X] [--lang fr|en]
+//                  [--python PATH] [--formats json,csv,junit,html,gradescope,github] [--single]
 // Exit 0 when every submission was graded (whatever the grades); 2 when grading could not run
 // (bad arguments, bad config, unreadable folder, no Python); 1 on an unexpected failure.
 import { readFileSync } from 'node:fs';
@@ -76,7 +77,7 @@ export async function main(argv: string[]): Promise<number> {
   let graded;
   try {
     graded = await gradeClass({
-      submissionsDir: dir, config, lang, check: workers.check, python, signal: stop.signal, jobs: config.jobs, tool: tool(), keepWork: args.keepWork,
+      submissionsDir: dir, config, lang, check: workers.check, python, signal: stop.signal, jobs: config.jobs, tool: tool(), keepWork: args.keepWork, single: args.single,
       onProgress: (done, total, running) => {
         progress ??= progressLine(total, (d, n, r) => t(lang, 'report.grade.progress', { done: d, total: n, running: r }));
         progress.update(done, running);

@@ -12,6 +12,8 @@ export interface GradeArgs {
   python?: string;
   formats?: ReportFormat[];
   keepWork: boolean;
+  /** SUBMISSIONS is one student's work, not a folder of submissions (Gradescope, CI) */
+  single: boolean;
   help: boolean;
 }
 
@@ -21,7 +23,7 @@ const FORMATS: ReportFormat[] = ['json', 'csv', 'junit', 'html', 'gradescope', '
 export const DEFAULT_OUT = 'resultats-tp-reseau';
 
 export function parseGradeArgs(argv: string[]): GradeArgs {
-  const a: GradeArgs = { out: DEFAULT_OUT, keepWork: false, help: false };
+  const a: GradeArgs = { out: DEFAULT_OUT, keepWork: false, single: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -43,6 +45,7 @@ export function parseGradeArgs(argv: string[]): GradeArgs {
       case '--time-factor': a.timeFactor = positive(value(), false); break;
       case '--python': a.python = value(); break;
       case '--keep-work': a.keepWork = true; break;
+      case '--single': a.single = true; break;
       case '--lang': {
         const v = value();
         if (v !== 'fr' && v !== 'en') throw new ArgError(`--lang ${v}`);

@@ -46,3 +46,9 @@ export async function discoverSubmissions(dir: string): Promise<Submission[]> {
   }
   return list;
 }
+
+/** One student's work given directly (Gradescope's /autograder/submission, a CI checkout). */
+export function singleSubmission(dir: string): Submission[] {
+  const name = path.basename(path.resolve(dir));
+  return [{ name, path: dir, source: 'folder', student: name, id: name }];
+}

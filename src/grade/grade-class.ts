@@ -11,7 +11,7 @@ import { DEFAULT_STUDENT_TIMEOUT_S } from '../config/defaults.js';
 import { rescoreReport } from '../report/score.js';
 import { t } from '../report/i18n.js';
 import { sortReports } from '../report/format.js';
-import { discoverSubmissions, type Submission } from './discover.js';
+import { discoverSubmissions, singleSubmission, type Submission } from './discover.js';
 import { prepareSubmission } from './prepare.js';
 import { runPool } from './pool.js';
 import type { CheckStudent } from './checker.js';
@@ -28,6 +28,8 @@ export interface GradeClassOptions {
   onProgress?: (done: number, total: number, running: number) => void;
   /** after the deadline's abort, how long the checker gets to return before it is given up (ms) */
   graceMs?: number;
+  /** submissionsDir is one student's work */
+  single?: boolean;
   /** aborts every running check (Ctrl-C): their Python processes are stopped by the checker */
   signal?: AbortSignal;
   /** keep the prepared folders (debugging) */
@@ -81,7 +83,7 @@ async function gradeOne(sub: Submission, opts: GradeClassOptions, workRoot: stri
 }
 
 export async function gradeClass(opts: GradeClassOptions): Promise<GradedClass> {
-  const subs = await discoverSubmissions(opts.submissionsDir);
+  const subs = opts.single ? singleSubmission(opts.submissionsDir) : await discoverSubmissions(opts.submissionsDir);
   const jobs = opts.jobs ?? opts.config.jobs ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
   const workRoot = await mkdtemp(path.join(os.tmpdir(), 'tp-reseau-grade-'));
   const submissions: Record<string, SubmissionInfo> = {};

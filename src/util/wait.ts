@@ -53,15 +53,24 @@ export class Watch {
   }
 
   until<T>(pred: () => T | undefined | false, ms: number, what: string): Promise<T> {
-    const now = pred();
-    if (now) return Promise.resolve(now);
+    // A predicate may throw to fail the wait early (e.g. bytes that can no longer match).
+    try {
+      const now = pred();
+      if (now) return Promise.resolve(now);
+    } catch (e) {
+      return Promise.reject(e);
+    }
     if (this.ended) return Promise.reject(new EndedError(what));
     let listener: Listener = () => {};
     const p = new Promise<T>((resolve, reject) => {
       listener = () => {
-        const v = pred();
-        if (v) resolve(v);
-        else if (this.ended) reject(new EndedError(what));
+        try {
+          const v = pred();
+          if (v) resolve(v);
+          else if (this.ended) reject(new EndedError(what));
+        } catch (e) {
+          reject(e);
+        }
       };
       this.listeners.add(listener);
     });

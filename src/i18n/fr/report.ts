@@ -73,7 +73,7 @@ export const report = {
   'report.grade.studentError': 'Élève {student} : {message}',
   'report.grade.timeout': 'le vérificateur n’a pas terminé en {seconds} s',
   'report.grade.checkerCrash': 'le vérificateur a planté : {message}',
-  'report.grade.usage': 'Usage : npm run grade -- DOSSIER_DES_REMISES [--out DOSSIER] [--config FICHIER] [--jobs N] [--time-factor X] [--lang fr|en]',
+  'report.grade.usage': 'Usage : npm run grade -- DOSSIER_DES_REMISES [--out DOSSIER] [--config FICHIER] [--jobs N] [--time-factor X] [--lang fr|en] [--python CHEMIN] [--formats json,csv,junit,html,gradescope,github] [--single]',
   'report.grade.badArg': 'Option inconnue ou incomplète : {arg}',
   'report.grade.noFolder': 'Impossible de lire le dossier des remises « {dir} » : {detail}',
   'report.grade.noSubmissions': 'Le dossier « {dir} » ne contient aucune remise.',

@@ -82,8 +82,10 @@ def _install():
     connect_map = json.loads(os.environ.get("TPRC_CONNECT") or "{}")
     port_map = {}  # (kind, requested port) -> real port chosen by the OS
     fake_names = {}  # fake address -> the unresolvable host name the student wrote
-    requested = {}  # id(sock) -> (host, port) asked for at bind
-    sids = {}  # id(sock) -> small stable id for the transcript
+    # Keyed by the socket object itself (weakly): id() values are reused once a socket is freed.
+    import weakref
+    requested = weakref.WeakKeyDictionary()  # sock -> (host, port) asked for at bind
+    sids = weakref.WeakKeyDictionary()  # sock -> small id, unique for the whole run
     counters = {"sid": 0}
     empty_recvs = {}  # sid -> consecutive recv() that returned b''
     sent_bytes = {}  # sid -> bytes already reported (data is capped per socket)
@@ -96,11 +98,11 @@ def _install():
         return h.startswith("127.") or h in ("localhost", "::1", "0:0:0:0:0:0:0:1", "::ffff:127.0.0.1")
 
     def sid_of(sock):
-        key = id(sock)
-        if key not in sids:
+        sid = sids.get(sock)
+        if sid is None:
             counters["sid"] += 1
-            sids[key] = counters["sid"]
-        return sids[key]
+            sid = sids[sock] = counters["sid"]
+        return sid
 
     def kind_of(sock):
         return "udp" if sock.type == _socket.SOCK_DGRAM else "tcp"
@@ -162,7 +164,7 @@ def _install():
             real = self.getsockname()[1]
             if port:
                 port_map[(kind, port)] = real
-            requested[id(self)] = (host, port)
+            requested[self] = (host, port)
             emit({"ev": "bind", "sid": sid_of(self), "kind": kind, "host": shown_host(host),
                   "port": port, "real": real, "line": where()})
             return None
@@ -171,7 +173,7 @@ def _install():
     def listen(self, *args):
         r = orig["listen"](self, *args)
         if self.family in INET:
-            host, port = requested.get(id(self), (None, None))
+            host, port = requested.get(self, (None, None))
             emit({"ev": "listen", "sid": sid_of(self), "host": host, "port": port,
                   "real": self.getsockname()[1], "line": where()})
         return r
@@ -335,6 +337,34 @@ def _install():
 
     if sys.platform == "win32":
         _patch_proactor(target_for)
+
+    # select()/selectors: an event loop (select, asyncio, socketserver) waiting for the next event
+    # reports it like a blocking call, so the checker knows when the server is back to waiting.
+    import select as select_mod
+    import selectors
+
+    orig_select = select_mod.select
+
+    def select_(*args, **kwargs):
+        timeout = args[3] if len(args) > 3 else kwargs.get("timeout")
+        if timeout is None or timeout > 0:
+            emit({"ev": "block", "call": "select", "sid": 0, "line": where()})
+        return orig_select(*args, **kwargs)
+
+    select_mod.select = select_
+    for name in ("SelectSelector", "PollSelector", "EpollSelector", "DevpollSelector", "KqueueSelector"):
+        cls = getattr(selectors, name, None)
+        if cls is None:
+            continue
+
+        def make(orig_sel):
+            def sel(self, timeout=None):
+                if timeout is None or timeout > 0:
+                    emit({"ev": "block", "call": "select", "sid": 0, "line": where()})
+                return orig_sel(self, timeout)
+            return sel
+
+        cls.select = make(cls.select)
 
     # ---- input(): the checker types a line exactly when the program asks for one ------------------
     orig_input = builtins.input
