@@ -61,3 +61,15 @@ describe('config', () => {
     await expect(loadConfig({ cwd: dir, file: 'absent.json' })).rejects.toThrow(/Impossible de lire/);
   });
 });
+
+describe('documented config', () => {
+  it('the example of docs/enseignant.md passes both the loader and schemas/config.schema.json', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { schemaValidator } = await import('./helpers.js');
+    const doc = readFileSync(path.join(import.meta.dirname, '../../docs/enseignant.md'), 'utf8');
+    const example = JSON.parse(/```json\n([\s\S]*?)```/.exec(doc)![1]);
+    expect(validateConfig(example).errors).toEqual([]);
+    expect(schemaValidator('config.schema.json')(example)).toEqual([]);
+    expect(schemaValidator('config.schema.json')({ echoPolicy: 'oui' })).not.toEqual([]);
+  });
+});
