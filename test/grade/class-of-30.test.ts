@@ -22,12 +22,38 @@ const BONUS = 'ex3.serveur-depart-sans-fin';
 
 interface Buggy { name: string; exercise: string; files: string[]; fails: string[]; echoPolicy?: string }
 
-/** One point per check, the bonus worth 0: a student's grade is (39 - failing) / 39 * 20. */
+/** One point per check, the bonus worth 0: a student's grade is (39 - not passed) / 39 * 20. */
 const points = Object.fromEntries(CHECK_IDS.map((id) => [id, id === BONUS ? 0 : 1]));
 const MAX = CHECK_IDS.length - 1;
-const expectedOn20 = (failing: string[]) => Math.min(20, roundOn20(((MAX - failing.filter((f) => f !== BONUS).length) / MAX) * 20));
+const on20 = (notPassed: number) => roundOn20(((MAX - notPassed) / MAX) * 20);
 
-function makeClass(dir: string, work: string): Promise<Record<string, number>> {
+/**
+ * The buggy students and their grades. A bug fails the manifest's checks and, through them, the
+ * later steps of the same run (notReachedBecause): e.g. a server that never prints is also not
+ * checked for its reply and its exit. on20(n): n checks not passed.
+ */
+const BUGGY_GRADES: Record<string, number> = {
+  'ex1-serveur-bind-deux-arguments': on20(6),
+  'ex1-serveur-sans-print': on20(3),
+  'ex1-serveur-exit-1': on20(2),
+  'ex1-client-affiche-bytes': on20(2),
+  'ex2-serveur-bind-loopback': on20(1),
+  'ex2-serveur-parenthese-manquante': on20(7),
+  'ex2-serveur-accept-en-boucle': on20(2),
+  'ex2-client-affiche-bytes': on20(2),
+  'ex2-client-latin1': on20(2),
+  'ex3-serveur-majuscules': on20(4), // + the bonus, worth 0 here
+  'ex3-serveur-sans-encode': on20(4),
+  'ex3-serveur-sans-boucle': on20(4),
+  'ex3-serveur-reaccepte-apres-fin': on20(1),
+  'ex3-client-ignore-fin': on20(1),
+  'ex3-client-lit-tout-avant': on20(4),
+  'ex4-serveur-un-seul-client': on20(7),
+  'ex4-serveur-original-boucle-active': on20(5),
+  'ex4-serveur-deux-clients-max': on20(7),
+};
+
+function makeClass(dir: string, work: string, buggy: Record<string, Buggy>): Promise<Record<string, number>> {
   const expected: Record<string, number> = {};
   const subs = path.join(dir, 'remises');
   mkdirSync(subs, { recursive: true });
@@ -61,17 +87,14 @@ function makeClass(dir: string, work: string): Promise<Record<string, number>> {
   expected['eleve-10-noms-numerotes'] = 20;
 
   // 18 buggy students: the reference with one exercise's files replaced by a corpus bug.
-  const manifest = (JSON.parse(readFileSync(path.join(BUGGY, 'manifest.json'), 'utf8')) as Buggy[])
-    .filter((b) => !b.echoPolicy || b.echoPolicy === 'either');
-  const picked = Array.from({ length: 18 }, (_, k) => manifest[Math.floor((k * manifest.length) / 18)]);
-  picked.forEach((b, i) => {
+  Object.values(buggy).forEach((b, i) => {
     const name = `eleve-${String(11 + i).padStart(2, '0')}-${b.name}`;
     const fill = (d: string) => {
       reference(d);
       cpSync(path.join(BUGGY, b.name), d, { recursive: true });
     };
     if (i % 4 === 1) zipped(name, fill); else fill(path.join(subs, name));
-    expected[name] = expectedOn20(b.fails);
+    expected[name] = BUGGY_GRADES[b.name];
   });
 
   mkdirSync(path.join(subs, 'eleve-29-vide'));
@@ -93,7 +116,9 @@ describe('grading a class of 30', () => {
   it('grades everyone in one command, in under 15 s, and every format holds up', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'classe-30-'));
     const work = path.join(dir, 'sources');
-    const expected = await makeClass(dir, work);
+    const manifest = JSON.parse(readFileSync(path.join(BUGGY, 'manifest.json'), 'utf8')) as Buggy[];
+    const buggy = Object.fromEntries(Object.keys(BUGGY_GRADES).map((n) => [n, manifest.find((b) => b.name === n)!]));
+    const expected = await makeClass(dir, work, buggy);
     rmSync(work, { recursive: true });
     expect(Object.keys(expected)).toHaveLength(30);
     const out = path.join(dir, 'resultats');
@@ -105,15 +130,27 @@ describe('grading a class of 30', () => {
     expect(run.stderr.split('\n').filter((l) => l && !/^\(node:\d+\)|^\(Use `node/.test(l))).toEqual([]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^30 élèves notés en/);
+    expect.soft(elapsed, 'grading the class of 30 takes under 15 s').toBeLessThan(15_000);
 
     // report.json: valid, sorted, the expected grade for each student, no checker error.
     const json = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
     expect(schemaValidator('report.schema.json')(json)).toEqual([]);
-    const students = json.students as { student: string; score: { on20: number; max: number }; errors: string[] }[];
+    type Entry = { student: string; score: { on20: number; max: number }; errors: string[]; exercises: { folder: string; checks: { id: string; status: string }[] }[] };
+    const students = json.students as Entry[];
     expect(students.map((s) => s.student)).toEqual(Object.keys(expected).sort((a, b) => a.localeCompare(b, 'fr', { sensitivity: 'base', numeric: true })));
-    expect(Object.fromEntries(students.map((s) => [s.student, s.score.on20]))).toEqual(expected);
-    expect(students.flatMap((s) => s.errors)).toEqual([]);
-    expect(new Set(students.map((s) => s.score.max))).toEqual(new Set([MAX]));
+    expect.soft(Object.fromEntries(students.map((s) => [s.student, s.score.on20]))).toEqual(expected);
+    const checkerErrors = students.flatMap((s) => s.exercises.flatMap((e) => e.checks.filter((c) => c.status === 'error').map((c) => `${s.student} ${c.id}`)));
+    expect.soft(checkerErrors).toEqual([]);
+    expect.soft(students.flatMap((s) => s.errors)).toEqual([]);
+    expect.soft(new Set(students.map((s) => s.score.max))).toEqual(new Set([MAX]));
+    // Each bug fails (at least) its manifest's checks, and nothing outside its exercise.
+    for (const s of students) {
+      const b = Object.values(buggy).find((x) => s.student.endsWith(x.name));
+      if (!b) continue;
+      const notPassed = s.exercises.flatMap((e) => e.checks.filter((c) => c.status !== 'pass').map((c) => ({ ex: e.folder, id: c.id })));
+      expect.soft(b.fails.filter((id) => !notPassed.some((n) => n.id === id)), s.student).toEqual([]);
+      expect.soft(notPassed.filter((n) => n.ex !== b.exercise).map((n) => n.id), s.student).toEqual([]);
+    }
 
     // grades.csv: 31 rows of equal width, French decimals.
     const csv = readFileSync(path.join(out, 'grades.csv'), 'utf8');
@@ -141,7 +178,6 @@ describe('grading a class of 30', () => {
     } finally {
       await close();
     }
-    expect(elapsed).toBeLessThan(15_000);
   }, 120_000);
 
   it('exits non-zero with a clear message when grading cannot run', async () => {
