@@ -1,5 +1,5 @@
 import { join, basename, dirname } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readFileSync, appendFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { execa, type ResultPromise } from 'execa';
 import { packageRoot } from '../util/package-root.js';
@@ -120,6 +120,8 @@ export class PythonRun {
     });
     this.child = child;
     if (child.pid !== undefined) track(child.pid);
+    // Benchmark hook (scripts/bench.ts): one line per Python process started.
+    if (process.env.TPRC_COUNT_FILE) appendFileSync(process.env.TPRC_COUNT_FILE, `${child.pid ?? 0}\n`);
     child.stdout?.on('data', (b: Buffer) => this.onOutput('stdout', b));
     child.stderr?.on('data', (b: Buffer) => this.onOutput('stderr', b));
     child.stdin?.on('error', () => {}); // EPIPE when the program has exited: not our failure
