@@ -1,8 +1,22 @@
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 
-/** The command that kills a whole process tree on Windows (pure, unit-tested on every OS). */
-export function windowsTreeKillCommand(pid: number): { file: string; args: string[] } {
-  return { file: 'taskkill', args: ['/PID', String(pid), '/T', '/F'] };
+/**
+ * The command that kills a whole process tree on Windows (pure, unit-tested on every OS).
+ * taskkill is named by its full path under %SystemRoot% when known: a student's PATH may hold
+ * anything, and spawning a bare name would search the current folder first on Windows.
+ */
+export function windowsTreeKillCommand(pid: number, env: NodeJS.ProcessEnv = process.env): { file: string; args: string[] } {
+  if (!Number.isInteger(pid) || pid <= 0) throw new RangeError(`not a process id: ${pid}`);
+  const root = env.SystemRoot ?? env.SYSTEMROOT ?? env.windir ?? env.WINDIR;
+  const file = root ? path.win32.join(root, 'System32', 'taskkill.exe') : 'taskkill';
+  return { file, args: ['/PID', String(pid), '/T', '/F'] };
+}
+
+/** POSIX: the signals to send, in order: the process group (negative pid), then the leader itself. */
+export function posixKillTargets(pid: number): number[] {
+  if (!Number.isInteger(pid) || pid <= 0) throw new RangeError(`not a process id: ${pid}`);
+  return [-pid, pid];
 }
 
 /**
@@ -11,28 +25,33 @@ export function windowsTreeKillCommand(pid: number): { file: string; args: strin
  * taskkill /T walks the tree. Only ever called with pids this checker started.
  */
 export function killTree(pid: number, platform: NodeJS.Platform = process.platform): void {
+  // 0 or a negative number would reach this checker's own process group: never.
+  if (!Number.isInteger(pid) || pid <= 0) return;
   if (platform === 'win32') {
     const { file, args } = windowsTreeKillCommand(pid);
     spawnSync(file, args, { stdio: 'ignore', windowsHide: true });
     return;
   }
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // group already gone
-  }
-  try {
-    process.kill(pid, 'SIGKILL');
-  } catch {
-    // already gone
+  for (const target of posixKillTargets(pid)) {
+    try {
+      process.kill(target, 'SIGKILL');
+    } catch {
+      // already gone
+    }
   }
 }
 
 const live = new Set<number>();
+let exitHooked = false;
 
 /** Remember a started process group so that an abrupt exit of the checker still kills it. */
 export function track(pid: number): void {
-  if (live.size === 0) process.once('exit', killAllTracked);
+  // One listener for the whole process: adding one each time the set became empty again leaked
+  // a listener per run (MaxListenersExceededWarning after 10 runs).
+  if (!exitHooked) {
+    exitHooked = true;
+    process.once('exit', killAllTracked);
+  }
   live.add(pid);
 }
 
