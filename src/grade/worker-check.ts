@@ -8,14 +8,21 @@ import type { FromWorker, ToWorker } from './check-worker.js';
 
 export interface WorkerCheck {
   check: CheckStudent;
+  /** workers started so far (one per slot, plus one per worker lost) */
+  spawned(): number;
   /** ends the idle workers (call once grading is over) */
   close(): Promise<void>;
 }
 
-export function workerCheckStudent(graceMs = 5000): WorkerCheck {
+/** `workerUrl` speaks check-worker.ts's protocol; tests pass a fake one. */
+export function workerCheckStudent(graceMs = 5000, workerUrl = new URL('./check-worker.js', import.meta.url)): WorkerCheck {
   const idle: Worker[] = [];
   let nextId = 1;
-  const spawn = () => new Worker(new URL('./check-worker.js', import.meta.url));
+  let spawned = 0;
+  const spawn = () => {
+    spawned++;
+    return new Worker(workerUrl);
+  };
 
   const check: CheckStudent = ({ signal, ...opts }) =>
     new Promise<RunReport>((resolve, reject) => {
@@ -59,6 +66,7 @@ export function workerCheckStudent(graceMs = 5000): WorkerCheck {
 
   return {
     check,
+    spawned: () => spawned,
     close: async () => {
       await Promise.all(idle.splice(0).map((w) => w.terminate()));
     },

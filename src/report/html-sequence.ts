@@ -56,7 +56,8 @@ export function renderSequence(events: TranscriptEvent[], labels: SequenceLabels
     const y = TOP + i * ROW + ROW / 2;
     const cls = KIND_CLASS[e.kind];
     const text = e.text || (e.kind === 'connect' ? labels.connect : e.kind === 'close' ? labels.close : e.kind === 'listen' ? labels.listen : e.kind === 'exit' ? labels.exit : '');
-    const tip = `<title>${x(`${(e.at / 1000).toFixed(2)} s — ${e.kind}: ${e.text}`)}</title>`;
+    const full = e.text.length > 2000 ? e.text.slice(0, 2000) + '…' : e.text; // a flood must not bloat the page
+    const tip = `<title>${x(`${(e.at / 1000).toFixed(2)} s — ${e.kind}: ${full}`)}</title>`;
     const from = col.get(e.from)!;
     const to = e.to !== undefined ? col.get(e.to) : undefined;
     if (to !== undefined && to !== from) {

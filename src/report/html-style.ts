@@ -12,7 +12,7 @@ h1 { font-size: 1.6em; margin: .2em 0; } h2 { margin-top: 1.6em; border-bottom: 
 table.matrix { border-collapse: collapse; font-size: 12px; }
 table.matrix th, table.matrix td { border: 1px solid #ddd; padding: 2px 4px; text-align: center; }
 table.matrix th.student, table.matrix td.student { text-align: left; white-space: nowrap; position: sticky; left: 0; background: #fff; }
-table.matrix thead th.check { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; font-weight: normal; max-height: 14em; }
+table.matrix thead th.check { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; font-weight: normal; }
 td.st { width: 20px; height: 20px; color: #fff; font-weight: 700; }
 .st-pass { background: var(--pass); } .st-fail { background: var(--fail); } .st-timeout { background: var(--timeout); }
 .st-crash { background: var(--crash); } .st-skip { background: var(--skip); } .st-error { background: var(--error); }

@@ -8,7 +8,8 @@ import { renderDistribution } from './html-chart.js';
 import { renderSequence } from './html-sequence.js';
 import { CSS } from './html-style.js';
 
-const SYMBOL: Record<Status, string> = { pass: '✓', fail: '✗', timeout: '⏱', crash: '!', skip: '–', error: '?' };
+// Symbols from common fonts (DejaVu, Segoe UI): an emoji would show as a box on some machines.
+const SYMBOL: Record<Status, string> = { pass: '✓', fail: '✗', timeout: '◔', crash: '!', skip: '–', error: '?' };
 const STATUSES: Status[] = ['pass', 'fail', 'timeout', 'crash', 'skip', 'error'];
 
 interface Column { id: string; title: string; exercise: string; bonus: boolean }
@@ -69,7 +70,10 @@ function checkBlock(c: CheckResult, tr: T): string {
 function studentSection(r: RunReport, i: number, tr: T, lang: Lang, notes: string[]): string {
   const s = r.score;
   const checks = r.exercises.flatMap((e) => e.checks);
-  const failing = checks.filter((c) => c.status !== 'pass' && c.status !== 'error' && c.status !== 'skip');
+  const notPassed = checks.filter((c) => c.status !== 'pass' && c.status !== 'error' && c.status !== 'skip');
+  // A check not reached because an earlier step failed repeats that step's exchange: listed briefly.
+  const failing = notPassed.filter((c) => !c.notReachedBecause);
+  const notReached = notPassed.filter((c) => c.notReachedBecause);
   const skipped = checks.filter((c) => c.status === 'skip');
   const errors = [...checks.filter((c) => c.status === 'error').map((c) => `${c.id} : ${c.message}`), ...r.errors];
   const out = [`<section class="student" id="${anchor(i)}" data-student="${h(r.student)}"><h2>${h(r.student)}</h2>`,
@@ -79,8 +83,12 @@ function studentSection(r: RunReport, i: number, tr: T, lang: Lang, notes: strin
   if (errors.length > 0) {
     out.push(`<div class="checker-errors"><b>${h(tr('report.errors'))}</b> — ${h(tr('report.errorsNote'))}<ul>${errors.map((e) => `<li>${h(e)}</li>`).join('')}</ul></div>`);
   }
-  if (failing.length + skipped.length === 0) out.push(`<p>${h(tr('report.allPassed'))}</p>`);
+  if (notPassed.length + skipped.length === 0) out.push(`<p>${h(tr('report.allPassed'))}</p>`);
   if (failing.length > 0) out.push(`<h3>${h(tr('report.failing'))}</h3>` + failing.map((c) => checkBlock(c, tr)).join(''));
+  if (notReached.length > 0) {
+    out.push(`<h3>${h(tr('report.notReached'))}</h3><ul class="not-reached">` +
+      notReached.map((c) => `<li class="check ${c.status}"><code>${h(c.id)}</code> ${h(c.title)}${c.message ? ` — ${h(c.message)}` : ''}</li>`).join('') + '</ul>');
+  }
   // "Not done" needs no diagram: one compact list keeps the page readable for an empty submission.
   if (skipped.length > 0) {
     out.push(`<h3>${h(tr('report.notDone'))}</h3><ul class="skipped">` +

@@ -39,7 +39,8 @@ describe('report.html in headless Chromium', () => {
       expect(await page.locator('table.matrix tbody tr').first().getAttribute('data-student')).toBe('=David; "Leroy"');
       expect(await page.locator('table.matrix td.st-pass').count()).toBeGreaterThan(5);
       const bob = page.locator('section.student[data-student="Bob Durand"]');
-      expect(await bob.locator('details.check').count()).toBe(4);
+      expect(await bob.locator('details.check').count()).toBe(3);
+      expect(await bob.locator('ul.not-reached li').count()).toBe(1);
       expect(await bob.locator('li.check.skip').count()).toBe(1);
       expect(await bob.locator('svg.sequence').count()).toBe(3);
       expect(await bob.locator('pre.traceback').textContent()).toContain('TypeError');

@@ -24,6 +24,7 @@ export const report: Record<keyof typeof fr, string> = {
   'report.notes': 'Notes',
   'report.failing': 'Checks not passed',
   'report.notDone': 'Not done',
+  'report.notReached': 'Not checked, because an earlier step failed',
   'report.allPassed': 'Every check passed.',
   'report.expected': 'Expected',
   'report.seen': 'Seen',

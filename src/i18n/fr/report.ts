@@ -22,6 +22,7 @@ export const report = {
   'report.notes': 'Remarques',
   'report.failing': 'Vérifications non réussies',
   'report.notDone': 'Non faits',
+  'report.notReached': 'Non vérifiées, car une étape précédente a échoué',
   'report.allPassed': 'Toutes les vérifications sont réussies.',
   'report.expected': 'Attendu',
   'report.seen': 'Observé',
