@@ -9,7 +9,8 @@
 #  - reports events (bind, listen, accept, connect, send, recv, close, input, blocking calls with
 #    the student's file and line, exceptions) as JSON lines on a loopback TCP connection to the
 #    checker (TPRC_REPORT=host:port): it works on every OS, unlike inherited fds or extra pipes;
-#  - applies resource limits (POSIX) given in TPRC_LIMITS.
+#  - applies resource limits (POSIX) given in TPRC_LIMITS, a budget of processes, a guard
+#    against signalling the checker, and a plain environment (see _sandbox).
 # It only uses the standard library and must stay fast to import (it runs for every process).
 import sys
 import os
@@ -58,23 +59,6 @@ def _install():
 
     emit({"ev": "hello", "token": os.environ.get("TPRC_TOKEN", ""), "pid": os.getpid(),
           "exe": sys.executable, "version": list(sys.version_info[:3]), "file": student})
-
-    # ---- resource limits (POSIX): applied before any student code runs -------------------------
-    limits = os.environ.get("TPRC_LIMITS")
-    if limits and os.name == "posix":
-        import resource
-        names = {"cpu": "RLIMIT_CPU", "as": "RLIMIT_AS", "nofile": "RLIMIT_NOFILE",
-                 "fsize": "RLIMIT_FSIZE", "nproc": "RLIMIT_NPROC"}
-        for key, value in json.loads(limits).items():
-            rl = getattr(resource, names.get(key, ""), None)
-            if rl is None:
-                continue
-            try:
-                soft, hard = resource.getrlimit(rl)
-                new_hard = value if hard == resource.RLIM_INFINITY or hard > value else hard
-                resource.setrlimit(rl, (min(value, new_hard), new_hard))
-            except (ValueError, OSError):
-                pass
 
     # ---- address policy -------------------------------------------------------------------------
     # TPRC_CONNECT: JSON {"<requested port>": real port, "*": real port}; a connect whose port is
@@ -416,7 +400,166 @@ def _install():
 
         threading.Thread(target=serve_commands, name="tprc-commands", daemon=True).start()
 
+    # ---- resource limits and guards: applied before any student code runs (see _sandbox), last: it
+    # clears TPRC_* from the environment
+    limits = os.environ.get("TPRC_LIMITS")
+    if limits:
+        _sandbox(json.loads(limits), emit, where)
+
     return emit, student, student_dir
+
+
+def _sandbox(limits, emit, where):
+    # Limits and guards for one run (POSIX rlimits; the rest on every OS). Keys of TPRC_LIMITS:
+    #   cpu, as, nofile, fsize, nproc: rlimits (cpu: soft limit; the hard limit is 1 s later);
+    #   forks: how many processes the whole run may start (os.fork, subprocess, multiprocessing...),
+    #          a budget shared by every forked child through an inherited pipe of tokens.
+    # These bound a beginner's mistake or a joke (a fork loop, a memory hog), not a determined
+    # attacker: ctypes or a program run with exec() get around the Python-level guards; the rlimits,
+    # the process group (or pid namespace) kill and the deadlines still bound those.
+    if os.name == "posix":
+        import resource
+        import signal
+        names = {"cpu": "RLIMIT_CPU", "as": "RLIMIT_AS", "nofile": "RLIMIT_NOFILE",
+                 "fsize": "RLIMIT_FSIZE", "nproc": "RLIMIT_NPROC"}
+        for key, value in limits.items():
+            rl = getattr(resource, names.get(key, ""), None)
+            if rl is None:
+                continue
+            value = int(value)
+            want_hard = value + 1 if key == "cpu" else value  # SIGXCPU at soft, SIGKILL at hard
+            try:
+                soft, hard = resource.getrlimit(rl)
+                new_hard = want_hard if hard == resource.RLIM_INFINITY or hard > want_hard else hard
+                resource.setrlimit(rl, (min(value, new_hard), new_hard))
+            except (ValueError, OSError):
+                pass
+        if "cpu" in limits:
+            seconds = int(limits["cpu"])
+
+            def on_xcpu(signum, frame):
+                signal.signal(signal.SIGXCPU, signal.SIG_DFL)
+                emit({"ev": "limit", "limit": "cpu", "value": seconds, "line": where()})
+                raise CPUTimeLimitExceeded("RLIMIT_CPU: %d s of CPU time used (endless loop?)" % seconds)
+
+            try:
+                signal.signal(signal.SIGXCPU, on_xcpu)
+            except (ValueError, OSError, AttributeError):
+                pass
+
+    forks = limits.get("forks")
+    if forks is not None:
+        _fork_budget(int(forks), emit, where)
+    _kill_guard(emit, where)
+    _scrub_environment()
+
+
+class CPUTimeLimitExceeded(BaseException):
+    """Raised in the main thread when RLIMIT_CPU's soft limit is reached (SIGXCPU)."""
+
+
+def _fork_budget(budget, emit, where):
+    # A pipe holding one byte per process the run may still start: every forked child inherits it,
+    # so a fork loop shares one budget. Non-blocking: an empty pipe means the budget is spent.
+    r, w = os.pipe()
+    os.write(w, b"x" * budget)
+    os.close(w)
+    try:
+        os.set_blocking(r, False)
+        os.set_inheritable(r, False)  # a fork keeps it (same process image); exec'd programs do not
+    except (AttributeError, OSError):
+        pass
+
+    def take(what):
+        try:
+            if os.read(r, 1):
+                return
+        except BlockingIOError:
+            pass
+        except OSError:
+            return
+        emit({"ev": "limit", "limit": "forks", "value": budget, "what": what, "line": where()})
+        raise BlockingIOError(11, "Resource temporarily unavailable (tp-reseau-check: at most %d processes"
+                              " may be started)" % budget)
+
+    def guard(mod, name, what):
+        fn = getattr(mod, name, None)
+        if fn is None:
+            return
+
+        def wrapped(*args, **kwargs):
+            take(what)
+            return fn(*args, **kwargs)
+
+        setattr(mod, name, wrapped)
+
+    for name in ("fork", "forkpty", "posix_spawn", "posix_spawnp", "system", "spawnv", "spawnve",
+                 "spawnvp", "spawnvpe", "startfile"):
+        guard(os, name, name)
+    try:
+        import _posixsubprocess  # subprocess and multiprocessing start processes through it
+        guard(_posixsubprocess, "fork_exec", "subprocess")
+    except ImportError:
+        pass
+    try:
+        import _winapi
+        guard(_winapi, "CreateProcess", "subprocess")
+    except ImportError:
+        pass
+
+
+def _kill_guard(emit, where):
+    # The checker is the program's parent: a signal to it or to its process group (or to every
+    # process, pid -1) is refused and reported. The program may still signal itself and its children.
+    if not hasattr(os, "getppid"):
+        return
+    parent = os.getppid()
+    try:
+        parent_group = os.getpgid(parent)
+    except (OSError, AttributeError):
+        parent_group = None
+    own_group = os.getpgrp() if hasattr(os, "getpgrp") else None
+
+    def refused(target, sig):
+        emit({"ev": "limit", "limit": "kill", "value": target, "line": where()})
+        raise PermissionError(1, "Operation not permitted (tp-reseau-check: signal %s to process %s refused:"
+                              " it is the checker)" % (sig, target))
+
+    def bad_group(group):
+        return group != own_group and (group == parent_group or group in (0, 1))
+
+    orig_kill = os.kill
+
+    def kill(pid, sig):
+        if pid == parent or pid == -1 or (pid < -1 and bad_group(-pid)):
+            refused(pid, sig)
+        return orig_kill(pid, sig)
+
+    os.kill = kill
+    orig_killpg = getattr(os, "killpg", None)
+    if orig_killpg is not None:
+        def killpg(group, sig):
+            if bad_group(group) or group <= 1 and group != own_group:
+                refused(-group, sig)
+            return orig_killpg(group, sig)
+
+        os.killpg = killpg
+
+
+_ENV_KEEP = ("PATH", "HOME", "USER", "LOGNAME", "USERNAME", "LANG", "LANGUAGE", "TZ", "TERM", "TMPDIR",
+             "TEMP", "TMP", "SYSTEMROOT", "SYSTEMDRIVE", "WINDIR", "COMSPEC", "PATHEXT", "USERPROFILE",
+             "APPDATA", "LOCALAPPDATA", "HOMEDRIVE", "HOMEPATH", "PYTHONUTF8", "PYTHONIOENCODING",
+             "PYTHONUNBUFFERED", "PYTHONDONTWRITEBYTECODE")
+
+
+def _scrub_environment():
+    # The student's program sees a plain environment, never the checker's (CI tokens, TPRC_*).
+    for key in list(os.environ):
+        if key not in _ENV_KEEP and not key.startswith("LC_"):
+            try:
+                del os.environ[key]
+            except (KeyError, OSError):
+                pass
 
 
 def _patch_proactor(target_for):
