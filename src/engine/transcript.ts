@@ -13,18 +13,20 @@ export function bytesText(bytes: Uint8Array): string {
   }
 }
 
+/** Exactly what Python's repr() prints for bytes, so `print(data)` output can be recognised. */
 export function pythonBytesLiteral(buf: Uint8Array): string {
-  let out = "b'";
+  const quote = buf.includes(0x27) && !buf.includes(0x22) ? '"' : "'";
+  let out = 'b' + quote;
   for (const b of buf) {
     if (b === 0x5c) out += '\\\\';
-    else if (b === 0x27) out += "\\'";
+    else if (b === quote.charCodeAt(0)) out += '\\' + quote;
     else if (b === 0x0a) out += '\\n';
     else if (b === 0x0d) out += '\\r';
     else if (b === 0x09) out += '\\t';
     else if (b >= 0x20 && b < 0x7f) out += String.fromCharCode(b);
     else out += '\\x' + b.toString(16).padStart(2, '0');
   }
-  return out + "'";
+  return out + quote;
 }
 
 function clip(text: string): string {

@@ -1,11 +1,23 @@
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import type { Transcript } from '../engine/transcript.js';
 import { withDeadline } from '../util/wait.js';
 import { Connection } from './connection.js';
 
 /** Connect a TypeScript client to a program's real (loopback) port. */
 export async function connectClient(port: number, transcript: Transcript, me = 'client', peer = 'serveur', ms = 2000): Promise<Connection> {
-  const socket = connect({ host: '127.0.0.1', port });
+  let socket: Socket;
+  try {
+    socket = await open('127.0.0.1', port, ms);
+  } catch (e) {
+    // an IPv6-only server socket is bound to ::1, not 127.0.0.1
+    socket = await open('::1', port, ms).catch(() => Promise.reject(e));
+  }
+  transcript.add('connect', me, `127.0.0.1:${port}`, peer);
+  return new Connection(socket, me, peer, transcript);
+}
+
+async function open(host: string, port: number, ms: number): Promise<Socket> {
+  const socket = connect({ host, port });
   socket.on('error', () => {});
   await withDeadline(
     new Promise<void>((resolve, reject) => {
@@ -18,6 +30,5 @@ export async function connectClient(port: number, transcript: Transcript, me = '
     socket.destroy();
     throw e;
   });
-  transcript.add('connect', me, `127.0.0.1:${port}`, peer);
-  return new Connection(socket, me, peer, transcript);
+  return socket;
 }

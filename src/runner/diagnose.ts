@@ -40,11 +40,12 @@ function crashFailure(run: PythonRun): Failure {
 export function diagnose(err: unknown, run: PythonRun | undefined): Failure {
   if (err instanceof CheckFailure) {
     const f = { ...err.failure };
-    if (!f.status && run && crashed(run)) {
+    if (run && run.all('exception').length > 0 && !f.explainsCrash) {
+      // A Python exception is the root cause: say it, with its hint (str sent without encode, ...).
       const c = crashFailure(run);
-      f.status = 'crash';
-      f.hint ??= c.hint;
+      return { ...f, status: 'crash', message: c.message, hint: c.hint ?? f.hint };
     }
+    if ((!f.status || f.explainsCrash) && run && crashed(run)) f.status = 'crash';
     return f;
   }
   if (run && !run.helloReceived && run.exit) {

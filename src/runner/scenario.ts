@@ -87,7 +87,10 @@ export async function runScenario(sc: ScenarioDef, env: RunEnv): Promise<Scenari
       return s;
     },
     connect: async (port, me = 'client', peer = 'serveur') => {
-      const c = await connectClient(port, transcript, me, peer, ctx.ms(2000));
+      const c = await connectClient(port, transcript, me, peer, ctx.ms(2000)).catch((e: unknown) => {
+        // The program listens but does not take connections (closed its socket, crashed...).
+        throw new CheckFailure({ message: { key: 'engine.connect-refused', params: { error: (e as Error).message } } });
+      });
       conns.push(c);
       return c;
     },
@@ -95,6 +98,14 @@ export async function runScenario(sc: ScenarioDef, env: RunEnv): Promise<Scenari
       try {
         const facts = await fn();
         decide(id, true, undefined, facts || undefined);
+      } catch (err) {
+        decide(id, false, diagnose(err, focused));
+        throw new Stop(id);
+      }
+    },
+    part: async (id, fn) => {
+      try {
+        await fn();
       } catch (err) {
         decide(id, false, diagnose(err, focused));
         throw new Stop(id);

@@ -42,6 +42,8 @@ export interface Failure {
   hintParams?: Params;
   expected?: string;
   seen?: string;
+  /** this diagnosis already explains the program's exception (else the exception's own diagnosis wins) */
+  explainsCrash?: boolean;
 }
 
 /** Thrown inside a step to fail its check with a precise diagnosis. */
@@ -81,6 +83,8 @@ export interface ScenarioContext {
   connect(port: number, me?: string, peer?: string): Promise<Connection>;
   /** run a step that decides `id`: a throw fails it (and stops the scenario), else it passes */
   step(id: string, fn: () => Promise<void | Record<string, string>>): Promise<void>;
+  /** run one part of the check `id`: a throw fails it (and stops the scenario); success decides nothing yet */
+  part(id: string, fn: () => Promise<void>): Promise<void>;
   /** decide `id` without stopping the scenario */
   verdict(id: string, ok: boolean, fail?: () => CheckFailure, facts?: Record<string, string>): void;
   /** the student's program the current failure is about (for tracebacks and blocked lines) */

@@ -60,6 +60,7 @@ export const checks = {
   'ex.input-ignored': 'The client does not send the typed message (input() is not used).',
   'ex.typed-mismatch': 'The client does not send exactly what was typed.',
   'ex.port-mismatch': 'The client targets port {client} but the server listens on port {server}: connection refused.',
+  'ex.pair-refused': 'The client could not connect to the server on port {port}.',
   'ex.pair-no-reply': 'The client got no reply from your server.',
 
   'ex3.closed-after-one': 'The connection closed before the reply to “{msg}”: the while loop is missing.',

@@ -9,6 +9,7 @@ export const engine = {
   'engine.ended': 'The program ended too early (waiting for: {what}).',
   'engine.timeout': 'Time limit ({ms} ms) passed while waiting for: {what}.',
   'engine.internal': 'Checker internal error: {error}',
+  'engine.connect-refused': 'The program listens but refuses the connection ({error}).',
   'engine.failed': 'Failed.',
   'engine.not-reached': 'Not checked: step “{check}” failed before.',
   'engine.missing-file': 'Not done yet: file {file} is missing.',

@@ -60,6 +60,7 @@ export const checks = {
   'ex.input-ignored': 'Le client n’envoie pas le message saisi au clavier (input() n’est pas utilisé).',
   'ex.typed-mismatch': 'Le client n’envoie pas exactement ce qui a été saisi.',
   'ex.port-mismatch': 'Le client vise le port {client} mais le serveur écoute sur le port {server} : la connexion est refusée.',
+  'ex.pair-refused': 'Le client n’a pas pu se connecter au serveur sur le port {port}.',
   'ex.pair-no-reply': 'Le client n’a reçu aucune réponse de ton serveur.',
 
   'ex3.closed-after-one': 'La connexion s’est fermée avant la réponse à « {msg} » : il manque la boucle while.',

@@ -9,6 +9,7 @@ export const engine = {
   'engine.ended': 'Le programme s’est terminé trop tôt (on attendait : {what}).',
   'engine.timeout': 'Temps dépassé ({ms} ms) en attendant : {what}.',
   'engine.internal': 'Erreur interne du vérificateur : {error}',
+  'engine.connect-refused': 'Le programme écoute mais refuse la connexion ({error}).',
   'engine.failed': 'Échec.',
   'engine.not-reached': 'Non vérifié : l’étape « {check} » a échoué avant.',
   'engine.missing-file': 'Pas encore fait : fichier {file} absent.',

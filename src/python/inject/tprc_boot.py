@@ -16,6 +16,8 @@ import sys
 import os
 
 _real_socket_mod = None
+# This file's name as its frames carry it: they are left out of the tracebacks shown to students.
+_BOOT_FILE = sys._getframe(0).f_code.co_filename
 
 
 def _install():
@@ -143,7 +145,16 @@ def _install():
             host, port = address[0], address[1]
             kind = kind_of(self)
             real = port_map.get((kind, port), 0) if port else 0
-            new = (loopback_for(self), real) + tuple(address[2:])
+            lo = loopback_for(self)
+            if self.family != _socket.AF_INET:
+                # A dual-stack IPv6 socket ('::' with V6ONLY off) takes IPv4 clients too: keep that,
+                # on the IPv4 loopback; an IPv6-only socket gets the IPv6 loopback.
+                try:
+                    if not self.getsockopt(_socket.IPPROTO_IPV6, _socket.IPV6_V6ONLY):
+                        lo = "::ffff:127.0.0.1"
+                except (OSError, AttributeError):
+                    pass
+            new = (lo, real) + tuple(address[2:])
             orig["bind"](self, new)
             real = self.getsockname()[1]
             if port:
@@ -370,8 +381,7 @@ def _install():
 
     def thread_hook(args):
         if args.exc_type is not SystemExit:
-            import traceback
-            text = "".join(traceback.format_exception(args.exc_type, args.exc_value, args.exc_traceback))
+            text = _format_exception(args.exc_type, args.exc_value, args.exc_traceback)
             emit({"ev": "exception", "thread": getattr(args.thread, "name", "?"),
                   "type": args.exc_type.__name__, "message": str(args.exc_value),
                   "traceback": text, "line": _student_line(args.exc_traceback, student)})
@@ -576,6 +586,23 @@ def _patch_proactor(target_for):
     windows_events.IocpProactor.connect = connect
 
 
+def _format_exception(exc_type, exc, tb):
+    # The traceback without this module's frames (a wrapped send() would otherwise show as the
+    # failing line), in chained exceptions too.
+    import traceback
+    te = traceback.TracebackException(exc_type, exc, tb)
+    seen = set()
+    todo = [te]
+    while todo:
+        t = todo.pop()
+        if t is None or id(t) in seen:
+            continue
+        seen.add(id(t))
+        t.stack = traceback.StackSummary.from_list([f for f in t.stack if f.filename != _BOOT_FILE])
+        todo += [t.__cause__, t.__context__] + list(getattr(t, "exceptions", None) or [])
+    return "".join(te.format())
+
+
 def _student_line(tb, student):
     line = None
     while tb is not None:
@@ -607,11 +634,10 @@ def _main():
     except KeyboardInterrupt:
         raise
     except BaseException as e:  # report the student's traceback without our frames
-        import traceback
         tb = e.__traceback__
         while tb is not None and tb.tb_frame.f_code.co_filename != student:
             tb = tb.tb_next
-        text = "".join(traceback.format_exception(type(e), e, tb))
+        text = _format_exception(type(e), e, tb)
         sys.stderr.write(text)
         sys.stderr.flush()
         line = _student_line(tb, student)
