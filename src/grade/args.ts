@@ -1,6 +1,6 @@
 // Command line of `npm run grade -- SUBMISSIONS [options]` (pure: unit-tested).
 import type { Lang } from '../model.js';
-import type { ReportFormat } from '../report/types.js';
+import { parseFormats, type ReportFormat } from '../report/types.js';
 
 export interface GradeArgs {
   submissions?: string;
@@ -19,7 +19,6 @@ export interface GradeArgs {
 
 export class ArgError extends Error {}
 
-const FORMATS: ReportFormat[] = ['json', 'csv', 'junit', 'html', 'gradescope', 'github'];
 export const DEFAULT_OUT = 'resultats-tp-reseau';
 
 export function parseGradeArgs(argv: string[]): GradeArgs {
@@ -53,10 +52,9 @@ export function parseGradeArgs(argv: string[]): GradeArgs {
         break;
       }
       case '--formats': {
-        const list = value().split(',').map((s) => s.trim()).filter(Boolean);
-        const bad = list.find((f) => !(FORMATS as string[]).includes(f));
-        if (bad || list.length === 0) throw new ArgError(`--formats ${bad ?? ''}`);
-        a.formats = list as ReportFormat[];
+        const { formats, unknown } = parseFormats(value());
+        if (unknown !== undefined || formats.length === 0) throw new ArgError(`--formats ${unknown ?? ''}`);
+        a.formats = formats;
         break;
       }
       default:

@@ -99,3 +99,17 @@ describe('runPool and arguments', () => {
     expect(() => parseGradeArgs(['a', '--formats', 'pdf'])).toThrow();
   });
 });
+
+describe('progress line', () => {
+  it('rewrites one line on a terminal and stays silent otherwise', async () => {
+    const { progressLine } = await import('../../src/grade/progress.js');
+    const written: string[] = [];
+    const tty = { isTTY: true, write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream;
+    const p = progressLine(3, (d, n, r) => `${d}/${n} (${r})`, tty);
+    p.update(0, 2); p.update(0, 2); p.update(1, 2); p.end();
+    expect(written).toEqual(['\r\x1b[2K0/3 (2)', '\r\x1b[2K1/3 (2)', '\r\x1b[2K']);
+    const pipe = { isTTY: false, write: () => { throw new Error('no output expected'); } } as unknown as NodeJS.WriteStream;
+    const q = progressLine(3, () => 'x', pipe);
+    q.update(1, 1); q.end();
+  });
+});
