@@ -1,5 +1,6 @@
 import { join, basename, dirname } from 'node:path';
 import { readFileSync, appendFileSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import type { Socket } from 'node:net';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { packageRoot } from '../util/package-root.js';
@@ -71,6 +72,8 @@ export class PythonRun {
   private hadHello = false;
   private readonly started = performance.now();
   private stdoutPartial = '';
+  // One decoder per stream: a pipe read may end in the middle of a multi-byte UTF-8 character.
+  private readonly decoders = { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8') };
   private sourceLines?: string[];
 
   constructor(readonly options: PythonRunOptions) {}
@@ -191,7 +194,7 @@ export class PythonRun {
 
   private onOutput(stream: 'stdout' | 'stderr', chunk: Buffer): void {
     const total = this.stdout.length + this.stderr.length;
-    let text = chunk.toString('utf8');
+    let text = this.decoders[stream].write(chunk);
     if (total + text.length > OUTPUT_CAP) {
       text = text.slice(0, Math.max(0, OUTPUT_CAP - total));
       if (!this.outputTruncated) {
