@@ -3,7 +3,8 @@
 //  - a check's points: config.points[id], else the check's default; when config.exercisePoints sets an
 //    exercise total, the exercise's checks are scaled so its non-bonus checks add up to that total;
 //  - a check earns its points only when it passed; fail/timeout/crash/skip earn 0;
-//  - 'skip' (not done) stays in the maximum; 'error' (checker fault) is removed from the maximum;
+//  - 'skip' (not done) stays in the maximum; 'error' (checker fault) is removed from the maximum,
+//    and so is a check not reached (notReachedBecause) because of an earlier checker error;
 //  - bonus checks add to the points (and to bonusPoints) but never to the maximum;
 //  - raw points are rounded to 0.01; on20 = min(20, points / max * 20) rounded to the nearest 0.25
 //    (halves up); with a maximum of 0, on20 is 0.
@@ -23,8 +24,25 @@ function exerciseTarget(ex: ExerciseResult, config: Config): number | undefined 
   return config.exercisePoints[ex.id] ?? config.exercisePoints[ex.folder];
 }
 
+/**
+ * A check not reached because an earlier step hit a checker error was not the student's fault
+ * either: it becomes an error too, so that it never costs points.
+ */
+function propagateErrors(checks: CheckResult[]): CheckResult[] {
+  const status = new Map(checks.map((c) => [c.id, c.status]));
+  const isError = (id: string | undefined, seen = new Set<string>()): boolean => {
+    if (!id || seen.has(id)) return false;
+    seen.add(id);
+    const st = status.get(id);
+    const cause = checks.find((c) => c.id === id)?.notReachedBecause;
+    return st === 'error' || (st !== 'pass' && isError(cause, seen));
+  };
+  return checks.map((c) => (c.status !== 'pass' && c.status !== 'error' && isError(c.notReachedBecause) ? { ...c, status: 'error' } : c));
+}
+
 /** The exercise with its checks' points set by the barème (pure). */
-export function scoreExercise(ex: ExerciseResult, config: Config): ExerciseResult {
+export function scoreExercise(exercise: ExerciseResult, config: Config): ExerciseResult {
+  const ex = { ...exercise, checks: propagateErrors(exercise.checks) };
   const base = ex.checks.map((c) => config.points[c.id] ?? c.maxPoints);
   const target = exerciseTarget(ex, config);
   const regular = ex.checks.reduce((sum, c, i) => sum + (c.bonus ? 0 : base[i]), 0);

@@ -49,6 +49,18 @@ describe('scoreReport (barème)', () => {
     expect(roundOn20(19.99)).toBe(20);
   });
 
+  it('treats a check not reached because of a checker error as an error, not a failure', () => {
+    const exs = [exercise('ex1', [
+      check('ex1.serveur-ecoute', 'error'),
+      check('ex1.serveur-repond', 'fail', { notReachedBecause: 'ex1.serveur-ecoute' }),
+      check('ex1.client-affiche', 'fail', { notReachedBecause: 'ex1.serveur-repond' }),
+      check('ex1.paire-echange', 'pass'),
+    ])];
+    const r = rescoreReport({ ...typical(), exercises: exs }, defaultConfig());
+    expect(r.exercises[0].checks.map((c) => c.status)).toEqual(['error', 'error', 'error', 'pass']);
+    expect(r.score).toEqual({ points: 1, max: 1, on20: 20, bonusPoints: 0 });
+  });
+
   it('gives 0 when nothing could be checked', () => {
     const exs = [exercise('ex1', [check('ex1.serveur-ecoute', 'error')])];
     expect(scoreReport(exs, defaultConfig())).toEqual({ points: 0, max: 0, on20: 0, bonusPoints: 0 });
