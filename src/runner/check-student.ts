@@ -9,10 +9,13 @@ import { findPython } from '../python/discover.js';
 import { exercises as allExercises, findExerciseDef } from '../../checks/index.js';
 import type { ExerciseDef } from './types.js';
 import { runExercise } from './exercise.js';
+import type { RunEnv } from './scenario.js';
 import { rescoreReport, scoreReport } from '../report/score.js';
 import { packageRoot } from '../util/package-root.js';
 import { toolVersion } from '../util/version.js';
-import { isolationMode, isolationWrap, DEFAULT_LIMITS } from '../engine/isolation.js';
+import { isolationMode, isolationWrap, DEFAULT_LIMITS, type IsolationMode, type Limits } from '../engine/isolation.js';
+import { runInNamespace } from '../sandbox/netns.js';
+import { failedResults } from '../sandbox/failed.js';
 
 export interface CheckStudentOptions {
   /** the folder holding the exercise folders (1-meme-machine/, ...) */
@@ -24,6 +27,8 @@ export interface CheckStudentOptions {
   python?: string;
   config: Config;
   signal?: AbortSignal;
+  /** limits for the student's processes, over DEFAULT_LIMITS (tests, `npm run stress`) */
+  limits?: Limits;
 }
 
 export function selectExercises(keys: string[]): ExerciseDef[] {
@@ -53,23 +58,22 @@ export async function checkStudent(opts: CheckStudentOptions): Promise<RunReport
         if (existsSync(from)) await cp(from, join(work, d.folder), { recursive: true, filter: (src) => !/(__pycache__|node_modules|\.git)$/.test(src) });
       }),
     );
-    const mode = await isolationMode();
-    const results: ExerciseResult[] = await Promise.all(
-      defs.map((def) =>
-        runExercise({
-          def,
-          env: {
-            dir: join(work, def.folder),
-            referenceDir: join(packageRoot(), 'reference', def.folder),
-            python: python.path,
-            lang: opts.lang,
-            config: opts.config,
-            limits: DEFAULT_LIMITS,
-            wrap: isolationWrap(mode),
-          },
-        }),
-      ),
-    );
+    const mode = await isolationMode(python.path);
+    const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+    let results: ExerciseResult[];
+    if (mode === 'netns' && process.env.TPRC_IN_NETNS !== '1') {
+      // The whole check of this student runs in its own namespaces (see src/sandbox/netns.ts),
+      // bounded by the per-student budget; when it cannot finish, every check says why.
+      const budgetMs = (opts.config.studentTimeoutS ?? 120) * 1000 * opts.config.timeFactor;
+      const outcome = await runInNamespace(
+        { work, exercises: defs.map((d) => d.folder), lang: opts.lang, python: python.path, config: opts.config, limits },
+        budgetMs,
+        opts.signal,
+      );
+      results = outcome.ok ? outcome.results : failedResults(defs, opts.lang, outcome.why, outcome.detail, budgetMs);
+    } else {
+      results = await runExercisesIn(work, defs, python.path, opts.lang, opts.config, limits, mode);
+    }
     const report: RunReport = {
       schemaVersion: SCHEMA_VERSION,
       tool: { name: 'tp-reseau-check', version: toolVersion() },
@@ -88,4 +92,32 @@ export async function checkStudent(opts: CheckStudentOptions): Promise<RunReport
   } finally {
     await rm(work, { recursive: true, force: true, maxRetries: 3 });
   }
+}
+
+/** Run the exercises on a folder that is already a copy (in this process; in a namespace or not). */
+export async function runExercisesIn(
+  work: string,
+  defs: ExerciseDef[],
+  python: string,
+  lang: Lang,
+  config: Config,
+  limits: Limits,
+  mode: IsolationMode = 'netns',
+): Promise<ExerciseResult[]> {
+  return Promise.all(
+    defs.map((def) =>
+      runExercise({
+        def,
+        env: {
+          dir: join(work, def.folder),
+          referenceDir: join(packageRoot(), 'reference', def.folder),
+          python,
+          lang,
+          config,
+          limits: limits as RunEnv['limits'],
+          wrap: isolationWrap(mode),
+        },
+      }),
+    ),
+  );
 }

@@ -3,5 +3,6 @@ import { engine } from './engine.js';
 import { checks } from './checks.js';
 import { report } from './report.js';
 import { cli } from './cli.js';
+import { hostile } from './hostile.js';
 
-export const fr: Record<string, string> = { ...engine, ...checks, ...report, ...cli };
+export const fr: Record<string, string> = { ...engine, ...checks, ...report, ...cli, ...hostile };

@@ -1,0 +1,26 @@
+// Check results for a student whose check could not finish (the namespace's budget ran out, or the
+// per-student checker died): every check is 'error' (a checker fault, never points lost) with why.
+import type { CheckResult, ExerciseResult, Lang } from '../model.js';
+import type { ExerciseDef } from '../runner/types.js';
+import { t } from '../i18n/index.js';
+
+export function failedResults(defs: ExerciseDef[], lang: Lang, why: 'deadline' | 'aborted' | 'died', detail: string, budgetMs: number): ExerciseResult[] {
+  const message = t(lang, `hostile.check-${why}`, { s: Math.round(budgetMs / 1000), detail: detail.split('\n').pop() ?? '' });
+  return defs.map((def) => {
+    const checks: CheckResult[] = def.checks.map((c) => ({
+      id: c.id,
+      role: c.role,
+      title: t(lang, `check.${c.id}.title`),
+      status: 'error',
+      points: 0,
+      maxPoints: c.points,
+      bonus: !!c.bonus,
+      message,
+      hint: t(lang, 'hint.checker-stopped'),
+      hintKey: 'checker-stopped',
+      transcript: [],
+      durationMs: 0,
+    }));
+    return { id: def.id, folder: def.folder, title: t(lang, `exercise.${def.id}.title`), checks, points: 0, maxPoints: 0 };
+  });
+}

@@ -1,0 +1,27 @@
+// The check of one student, run inside its namespaces (see netns.ts): reads an NsRequest on stdin,
+// runs the exercises on the already-copied folder, writes {"results": [...]} as one line on stdout.
+import { runExercisesIn, selectExercises } from '../runner/check-student.js';
+import type { NsRequest } from './netns.js';
+import type { Config } from '../config/types.js';
+
+async function readStdin(): Promise<string> {
+  let s = '';
+  process.stdin.setEncoding('utf8');
+  for await (const chunk of process.stdin) s += chunk as string;
+  return s;
+}
+
+async function main(): Promise<void> {
+  const req = JSON.parse(await readStdin()) as NsRequest;
+  const defs = selectExercises(req.exercises);
+  const results = await runExercisesIn(req.work, defs, req.python, req.lang, req.config as Config, req.limits);
+  process.stdout.write(JSON.stringify({ results }) + '\n');
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    process.stdout.write(JSON.stringify({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) }) + '\n');
+    process.exit(3);
+  },
+);

@@ -1,0 +1,162 @@
+// Linux: run the whole check of one student inside its own user + network + pid + mount namespaces.
+//
+// Why the whole check and not only the student's Python: the checker's peers (fake client/server),
+// the report channel of the injected module and the student's programs all talk over loopback, and
+// a network namespace has its own loopback. Running the per-student checker (a node process) inside
+// the namespace lets them share a private loopback with nothing else on it: no bridge to maintain,
+// and the isolation no longer relies on the injected module alone (a program that bypasses it with
+// `_socket` or ctypes still finds no route out: ENETUNREACH).
+//
+//   unshare --user --map-root-user --net --pid --fork --mount-proc --kill-child \
+//     python3 -S -I ns_init.py node netns-child.js      (options on stdin, results on stdout)
+//
+// No privilege is needed where unprivileged user namespaces are enabled (most desktop distributions,
+// GitHub runners); elsewhere the probe fails and the checker falls back to the module alone.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { packageRoot } from '../util/package-root.js';
+import { withDeadline } from '../util/wait.js';
+import type { ExerciseResult } from '../model.js';
+
+export const NS_INIT = (): string => join(packageRoot(), 'src', 'sandbox', 'ns_init.py');
+export const NS_CHILD = (): string => join(packageRoot(), 'dist', 'src', 'sandbox', 'netns-child.js');
+
+export const UNSHARE_ARGS = ['--user', '--map-root-user', '--net', '--pid', '--fork', '--mount-proc', '--kill-child'];
+
+/** Environment variables the per-student checker keeps: nothing else of the teacher's (CI tokens...). */
+const ENV_KEEP = /^(PATH|HOME|USER|LOGNAME|LANG|LANGUAGE|LC_\w+|TZ|TERM|TMPDIR|PYTHON|TPRC_\w+|NODE_OPTIONS|SYSTEMROOT)$/;
+
+export function namespaceEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && ENV_KEEP.test(k)) out[k] = v;
+  out.TPRC_IN_NETNS = '1';
+  return out;
+}
+
+export interface Probe {
+  ok: boolean;
+  /** why not, when not */
+  reason?: string;
+  /** measured start-up cost of the namespaces (unshare + loopback up + a Python start) */
+  ms: number;
+}
+
+let probed: Promise<Probe> | undefined;
+
+/**
+ * Can this machine run a check in its own namespaces? Tries once (cached): creates the namespaces,
+ * brings lo up, and checks that loopback works and that nothing else is reachable.
+ */
+export function probeNetns(python: string): Promise<Probe> {
+  probed ??= doProbe(python);
+  return probed;
+}
+
+const PROBE_PY = [
+  'import socket',
+  's = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(1)',
+  'c = socket.create_connection(s.getsockname(), timeout=2)',
+  'o = socket.socket(); o.settimeout(2)',
+  'print("lo-ok", o.connect_ex(("192.0.2.1", 9)))',
+].join('\n');
+
+async function doProbe(python: string): Promise<Probe> {
+  const t0 = performance.now();
+  if (process.platform !== 'linux') return { ok: false, reason: 'not Linux', ms: 0 };
+  const child = spawn('unshare', [...UNSHARE_ARGS, python, '-S', '-I', NS_INIT(), python, '-S', '-I', '-c', PROBE_PY], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+    env: namespaceEnv(),
+  });
+  let out = '';
+  child.stdout?.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr?.on('data', (b: Buffer) => (out += b.toString()));
+  const code = await withDeadline(exitOf(child), 5000, 'namespace probe').catch(() => {
+    killGroup(child);
+    return -1;
+  });
+  const ms = Math.round(performance.now() - t0);
+  // lo works, and the outside is unreachable (ENETUNREACH 101) rather than merely slow
+  const m = /lo-ok (\d+)/.exec(out);
+  if (code === 0 && m && m[1] !== '0') return { ok: true, ms };
+  return { ok: false, reason: out.trim().split('\n').pop() || `exit ${code}`, ms };
+}
+
+function exitOf(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.once('error', () => resolve(-1));
+    child.once('close', (code, signal) => resolve(code ?? (signal ? 128 : -1)));
+  });
+}
+
+function killGroup(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // gone
+  }
+}
+
+/** What the per-student checker inside the namespace is given (JSON on its stdin). */
+export interface NsRequest {
+  work: string;
+  exercises: string[];
+  lang: 'fr' | 'en';
+  python: string;
+  config: unknown;
+  limits: Record<string, number>;
+}
+
+export type NsOutcome =
+  | { ok: true; results: ExerciseResult[] }
+  | { ok: false; why: 'deadline' | 'aborted' | 'died'; detail: string };
+
+/**
+ * Run the check of one student in fresh namespaces; bounded by `deadlineMs` and `signal`. Whatever
+ * happens, the namespace (and every process in it) is gone when this resolves: killing `unshare`
+ * kills process 1 of the pid namespace (--kill-child), and with it everything else.
+ */
+export async function runInNamespace(req: NsRequest, deadlineMs: number, signal?: AbortSignal): Promise<NsOutcome> {
+  const child = spawn('unshare', [...UNSHARE_ARGS, req.python, '-S', '-I', NS_INIT(), process.execPath, NS_CHILD()], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
+    env: namespaceEnv(),
+  });
+  let out = '';
+  let err = '';
+  child.stdout?.setEncoding('utf8').on('data', (s: string) => (out += s));
+  child.stderr?.setEncoding('utf8').on('data', (s: string) => {
+    if (err.length < 64 * 1024) err += s;
+  });
+  child.stdin?.on('error', () => {});
+  child.stdin?.end(JSON.stringify(req));
+  const exited = exitOf(child);
+  const onExit = () => killGroup(child);
+  process.once('exit', onExit);
+  let why: 'deadline' | 'aborted' | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    if (signal?.aborted) reject(new Error('aborted'));
+    signal?.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
+  });
+  let code: number;
+  try {
+    code = await withDeadline(Promise.race([exited, aborted]), deadlineMs, 'student check');
+  } catch (e) {
+    why = (e as Error).message === 'aborted' ? 'aborted' : 'deadline';
+    killGroup(child);
+    await withDeadline(exited, 5000, 'namespace exit').catch(() => undefined);
+    code = -1;
+  } finally {
+    process.off('exit', onExit);
+  }
+  if (why) return { ok: false, why, detail: err.trim() };
+  const line = out.trim().split('\n').pop() ?? '';
+  try {
+    const parsed = JSON.parse(line) as { results?: ExerciseResult[]; error?: string };
+    if (parsed.results) return { ok: true, results: parsed.results };
+    return { ok: false, why: 'died', detail: parsed.error ?? err.trim() };
+  } catch {
+    return { ok: false, why: 'died', detail: `exit ${code}${err ? `: ${err.trim().slice(-2000)}` : ''}` };
+  }
+}
