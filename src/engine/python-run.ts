@@ -48,7 +48,8 @@ export class CheckerError extends Error {
   }
 }
 
-const BOOT = () => join(packageRoot(), 'src', 'python', 'inject', 'tprc_boot.py');
+// tprc_start.py imports tprc_boot.py (the injected module) from its cached bytecode: see there.
+const BOOT = () => join(packageRoot(), 'src', 'python', 'inject', 'tprc_start.py');
 
 /**
  * One run of a student's program: spawned unmodified behind the injected module, watched through
