@@ -12,6 +12,9 @@ import { reportHub } from './report-hub.js';
 import { killTree, track, untrack } from './kill-tree.js';
 import type { Transcript } from './transcript.js';
 
+/** After an exit with no hello from the module: how long its channel may still take to deliver. */
+const NO_HELLO_GRACE_MS = 1000;
+
 export const OUTPUT_CAP = 1024 * 1024;
 
 export interface PythonRunOptions {
@@ -71,6 +74,7 @@ export class PythonRun {
   private token = '';
   private channelClosed = false;
   private hadHello = false;
+  private noHelloTimer?: NodeJS.Timeout;
   private readonly started = performance.now();
   private stdoutPartial = '';
   // One decoder per stream: a pipe read may end in the middle of a multi-byte UTF-8 character.
@@ -146,9 +150,14 @@ export class PythonRun {
   }
 
   private maybeEnd(): void {
-    // Ended when the process is gone and its report channel is closed (or never opened).
-    if (this.exit && (this.channelClosed || !this.hadHello)) this.watch.end();
-    else this.watch.changed();
+    // Ended when the process is gone and its report channel is closed. The exit can be seen before
+    // the channel's last bytes (hello included) are read: without a hello yet, give the channel a
+    // bounded grace to deliver or close, then end (the module never connected).
+    if (this.exit && this.channelClosed) this.watch.end();
+    else if (this.exit && !this.hadHello) {
+      this.noHelloTimer ??= setTimeout(() => this.watch.end(), NO_HELLO_GRACE_MS);
+      this.watch.changed();
+    } else this.watch.changed();
   }
 
   private elapsed(): number {
@@ -340,6 +349,7 @@ export class PythonRun {
     }
     this.channel?.destroy();
     reportHub.unregister(this.token);
+    clearTimeout(this.noHelloTimer);
     this.watch.end();
   }
 }

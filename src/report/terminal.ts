@@ -86,14 +86,23 @@ export function renderExercise(lang: Lang, ex: ExerciseResult): string {
     out.push(`  ${pc.dim('–')} ${ex.checks[0]?.message ?? ''}`);
     return out.join('\n');
   }
-  for (const c of ex.checks) {
+  const detailed = new Set<string>();
+  const skipped = ex.checks.filter((c) => c.status === 'skip');
+  // Missing files: one line per file, not one per check.
+  for (const message of new Set(skipped.map((c) => c.message))) {
+    const n = skipped.filter((c) => c.message === message).length;
+    out.push(`  ${pc.dim('–')} ${pc.dim(t(lang, 'term.skipped', { n, message }))}`);
+  }
+  for (const c of ex.checks.filter((x) => x.status !== 'skip')) {
     const bonus = c.bonus ? pc.dim(` (${t(lang, 'term.bonus')})`) : '';
     const facts = c.status === 'pass' ? factsLine(lang, c.facts) : '';
     out.push(`  ${mark(c)} ${c.title}${bonus}${facts ? pc.dim('  ' + facts) : ''}`);
     if (c.status === 'pass') continue;
     // A failure that stopped a run is detailed once; the checks it left unverified get one line.
-    if (c.notReachedBecause || c.status === 'skip') out.push('      ' + pc.dim(c.message));
+    // the same failure seen by two checks is detailed once
+    if (c.notReachedBecause || detailed.has(c.message)) out.push('      ' + pc.dim(c.message));
     else renderFailure(lang, c, out);
+    detailed.add(c.message);
   }
   return out.join('\n');
 }

@@ -48,7 +48,7 @@ export function diagnose(err: unknown, run: PythonRun | undefined): Failure {
     if ((!f.status || f.explainsCrash) && run && crashed(run)) f.status = 'crash';
     return f;
   }
-  if (run && !run.helloReceived && run.exit) {
+  if (run && !run.helloReceived && run.exit && run.watch.isEnded) {
     return { status: 'error', message: { key: 'engine.no-hello', params: { code: run.exit.code ?? run.exit.signal ?? '?' } } };
   }
   if (err instanceof MismatchError) {

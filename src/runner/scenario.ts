@@ -124,7 +124,8 @@ export async function runScenario(sc: ScenarioDef, env: RunEnv): Promise<Scenari
     const d: Decision = { id, passed, failure, facts };
     if (!passed && focused) {
       d.traceback = focused.traceback();
-      if (failure?.status === 'timeout') d.blocked = focused.blockedAt();
+      // where the program was waiting when the check gave up on it (still running)
+      if (!focused.exit) d.blocked = focused.blockedAt();
     }
     decisions.set(id, d);
   }
