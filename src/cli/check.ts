@@ -90,6 +90,10 @@ async function main(): Promise<number> {
     process.stderr.write(t(lang, 'cli.no-dir', { dir }) + '\n');
     return 2;
   }
+  // Look for Python now: its probe (a process start, ~80 ms through a pyenv shim) overlaps the
+  // loading of the checker's modules below; checkStudent gets the same (cached) answer.
+  const { findPython } = await import('../python/discover.js');
+  findPython(args.python).catch(() => undefined);
   // Loaded after the cheap paths above: --version and --help stay fast.
   const { runCheckOnce } = await import('./check-run.js');
   if (args.watch) {
