@@ -127,8 +127,8 @@ export function renderTerminal(report: RunReport): string {
   const all = report.exercises.flatMap((e) => e.checks).filter((c) => !c.bonus);
   const passed = all.filter((c) => c.status === 'pass').length;
   const line = t(lang, 'term.score', {
-    points: fmt(s.points, lang), max: fmt(s.max, lang), on20: fmt(s.on20, lang), passed, total: all.length,
-  });
+    points: fmt(Math.round((s.points - s.bonusPoints) * 100) / 100, lang), max: fmt(s.max, lang), on20: fmt(s.on20, lang), passed, total: all.length,
+  }) + (s.bonusPoints > 0 ? ' ' + t(lang, 'term.bonus-points', { n: fmt(s.bonusPoints, lang) }) : '');
   out.push(pc.bold(passed === all.length ? pc.green(line) : line));
   return out.join('\n');
 }

@@ -62,6 +62,7 @@ export const cli = {
   'term.blocked': 'Bloqué dans {call} à la ligne {line} de {file}',
   'term.exchange': 'Échange :',
   'term.skipped': '{message} ({n} vérifications)',
+  'term.bonus-points': '(+{n} bonus)',
   'term.bonus': 'bonus',
   'term.score': 'Score : {points}/{max} points → {on20}/20 ({passed}/{total} vérifications réussies)',
   'word.yes': 'oui',
