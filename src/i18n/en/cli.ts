@@ -40,6 +40,7 @@ export const cli = {
   'cli.watch.stopped': 'Watch mode stopped.',
   'cli.watch.failed': 'The check could not run: {error}',
   'cli.explain.unknown': 'Unknown check: {id}. The ids are listed in docs/checks.md.',
+  'cli.explain.did-you-mean': 'Did you mean: {ids}?',
   'cli.explain.what': 'What is checked',
   'cli.explain.why': 'Why it matters',
   'cli.explain.fix': 'Usual fixes',

@@ -3,6 +3,7 @@ import { engine } from './engine.js';
 import { checks } from './checks.js';
 import { report } from './report.js';
 import { cli } from './cli.js';
+import { explain } from './explain.js';
 import { hostile } from './hostile.js';
 
-export const en: Record<string, string> = { ...engine, ...checks, ...report, ...cli, ...hostile };
+export const en: Record<string, string> = { ...engine, ...checks, ...report, ...cli, ...explain, ...hostile };

@@ -40,6 +40,7 @@ export const cli = {
   'cli.watch.stopped': 'Surveillance arrêtée.',
   'cli.watch.failed': 'La vérification n’a pas pu se faire : {error}',
   'cli.explain.unknown': 'Vérification inconnue : {id}. Les identifiants sont listés dans docs/checks.md.',
+  'cli.explain.did-you-mean': 'Tu voulais peut-être dire : {ids}',
   'cli.explain.what': 'Ce qui est vérifié',
   'cli.explain.why': 'Pourquoi c’est important',
   'cli.explain.fix': 'Corrections habituelles',
