@@ -477,6 +477,8 @@ def _sandbox(limits, emit, where):
     # These bound a beginner's mistake or a joke (a fork loop, a memory hog), not a determined
     # attacker: ctypes or a program run with exec() get around the Python-level guards; the rlimits,
     # the process group (or pid namespace) kill and the deadlines still bound those.
+    # Reporting an exception imports traceback: past "Too many open files" that import would fail.
+    import traceback  # noqa: F401
     if os.name == "posix":
         import resource
         import signal
@@ -582,8 +584,8 @@ def _kill_guard(emit, where):
 
     def refused(target, sig):
         emit({"ev": "limit", "limit": "kill", "value": target, "line": where()})
-        raise PermissionError(1, "Operation not permitted (tp-reseau-check: signal %s to process %s refused:"
-                              " it is the checker)" % (sig, target))
+        raise PermissionError(1, "Operation not permitted (tp-reseau-check: signal %s to %s refused: it is the"
+                              " checker)" % (sig, "process group %d" % -target if target < 0 else "process %d" % target))
 
     def bad_group(group):
         return group != own_group and (group == parent_group or group in (0, 1))
