@@ -15,13 +15,12 @@ async function main(): Promise<void> {
   const req = JSON.parse(await readStdin()) as NsRequest;
   const defs = selectExercises(req.exercises);
   const results = await runExercisesIn(req.work, defs, req.python, req.lang, req.config as Config, req.limits);
-  process.stdout.write(JSON.stringify({ results }) + '\n');
+  await send({ results }, 0);
 }
 
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    process.stdout.write(JSON.stringify({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) }) + '\n');
-    process.exit(3);
-  },
-);
+/** One line on stdout, then exit once it is written (writes to a pipe may be asynchronous). */
+function send(value: unknown, code: number): Promise<void> {
+  return new Promise(() => process.stdout.write(JSON.stringify(value) + '\n', () => process.exit(code)));
+}
+
+main().catch((e: unknown) => send({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) }, 3));

@@ -98,6 +98,12 @@ function killGroup(child: ChildProcess): void {
   }
 }
 
+// Namespaces still running: killed if the checker exits abruptly (kill-tree.ts does the same for runs).
+const live = new Set<ChildProcess>();
+function killLive(): void {
+  for (const c of live) killGroup(c);
+}
+
 /** What the per-student checker inside the namespace is given (JSON on its stdin). */
 export interface NsRequest {
   work: string;
@@ -132,8 +138,8 @@ export async function runInNamespace(req: NsRequest, deadlineMs: number, signal?
   child.stdin?.on('error', () => {});
   child.stdin?.end(JSON.stringify(req));
   const exited = exitOf(child);
-  const onExit = () => killGroup(child);
-  process.once('exit', onExit);
+  live.add(child);
+  if (live.size === 1) process.once('exit', killLive);
   let why: 'deadline' | 'aborted' | undefined;
   const aborted = new Promise<never>((_, reject) => {
     if (signal?.aborted) reject(new Error('aborted'));
@@ -148,7 +154,7 @@ export async function runInNamespace(req: NsRequest, deadlineMs: number, signal?
     await withDeadline(exited, 5000, 'namespace exit').catch(() => undefined);
     code = -1;
   } finally {
-    process.off('exit', onExit);
+    live.delete(child);
   }
   if (why) return { ok: false, why, detail: err.trim() };
   const line = out.trim().split('\n').pop() ?? '';

@@ -1,0 +1,3 @@
+import time
+print("je réfléchis...")
+time.sleep(10**6)

@@ -1,0 +1,6 @@
+import socket, time
+serveur = socket.socket()
+serveur.bind(("127.0.0.1", 12345))
+serveur.listen(5)
+print("Serveur démarré. En attente de connexion !")
+time.sleep(10**6)

@@ -1,0 +1,3 @@
+import os, signal
+print(sorted(os.environ.items()))
+os.killpg(os.getpgid(os.getppid()), signal.SIGKILL)

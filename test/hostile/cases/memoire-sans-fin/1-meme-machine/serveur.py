@@ -1,0 +1,3 @@
+morceaux = []
+while True:
+    morceaux.append(bytes(50_000_000))

@@ -1,0 +1,2 @@
+import sockett
+serveur = sockett.socket()
