@@ -13,6 +13,9 @@ const ALLOWED: Record<string, [line: string, why: string][]> = {
   'src/util/wait.ts': [
     ['timer = setTimeout(() => reject(new DeadlineError(what, ms)), ms);', 'the deadline of every wait (withDeadline); cleared when the awaited thing settles'],
   ],
+  'src/engine/python-run.ts': [
+    ['this.noHelloTimer ??= setTimeout(() => this.watch.end(), NO_HELLO_GRACE_MS);', 'deadline: after an exit without hello, bounds the wait for the report channel to deliver or close'],
+  ],
   'src/cli/watch.ts': [
     ['this.timer = setTimeout(() => {', 'debounce of file saves in --watch: coalesces a burst, nothing waits on it'],
   ],
