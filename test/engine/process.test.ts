@@ -132,9 +132,12 @@ describe('CPU time', () => {
     await run.waitEvent('hello', LONG);
     const first = await run.cpuSeconds(LONG);
     expect(first).toBeGreaterThanOrEqual(0);
-    await observe(run.watch, 300);
-    const second = await run.cpuSeconds(LONG);
-    expect(second).toBeGreaterThan(first + 0.05);
+    // ask again until it has grown (each answer is an event), within a deadline: on a loaded
+    // machine the loop may get little CPU in any fixed window
+    const end = performance.now() + LONG;
+    let second = first;
+    while (second < first + 0.05 && performance.now() < end) second = await run.cpuSeconds(LONG);
+    expect(second).toBeGreaterThanOrEqual(first + 0.05);
     await run.stop();
     await expect(run.cpuSeconds(LONG)).rejects.toBeInstanceOf(EndedError);
   });
