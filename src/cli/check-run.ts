@@ -7,7 +7,8 @@ import { checkStudent } from '../runner/check-student.js';
 import { PythonNotFoundError } from '../python/discover.js';
 import { renderTerminal } from '../report/terminal.js';
 import { writeReports } from '../report/write-reports.js';
-import type { ReportFormat } from '../report/types.js';
+import { parseFormats, type ReportFormat } from '../report/types.js';
+import type { Config } from '../config/types.js';
 import { pythonNotFoundMessage } from './messages.js';
 
 /** Exit code of a finished check: 0 only when every (non-bonus) check passed. */
@@ -21,8 +22,18 @@ export function exitCodeOf(report: RunReport): number {
 export async function runCheckOnce(args: CheckArgs, dir: string, print = (s: string) => process.stdout.write(s)): Promise<number> {
   const lang = args.lang;
   let report: RunReport;
+  let formats: ReportFormat[] | undefined;
+  if (args.formats) {
+    const parsed = parseFormats(args.formats);
+    if (parsed.unknown) {
+      process.stderr.write(t(lang, 'cli.unknown-format', { format: parsed.unknown }) + '\n');
+      return 2;
+    }
+    formats = parsed.formats;
+  }
+  let config: Config;
   try {
-    const { config } = await loadConfig({ file: args.config, lang, overrides: args.timeFactor ? { timeFactor: args.timeFactor } : {} });
+    ({ config } = await loadConfig({ file: args.config, lang, overrides: args.timeFactor ? { timeFactor: args.timeFactor } : {} }));
     report = await checkStudent({ dir, exercises: args.exercises, lang, python: args.python, config });
   } catch (e) {
     if (e instanceof PythonNotFoundError) process.stderr.write(pythonNotFoundMessage(lang, e) + '\n');
@@ -33,7 +44,8 @@ export async function runCheckOnce(args: CheckArgs, dir: string, print = (s: str
   }
   if (args.json) print(JSON.stringify(report, null, 2) + '\n');
   else print(renderTerminal(report) + '\n');
-  if (args.out) await writeReports(args.out, [report], (args.formats as ReportFormat[] | undefined) ?? undefined, { lang });
-  else if (process.env.GITHUB_STEP_SUMMARY) await writeReports('.', [report], [], { lang });
+  // The same files as `grade`, for one student; GitHub's step summary whenever its variable is set.
+  if (args.out) await writeReports(args.out, [report], formats, { lang, config });
+  else if (process.env.GITHUB_STEP_SUMMARY) await writeReports('.', [report], [], { lang, config });
   return exitCodeOf(report);
 }

@@ -65,3 +65,19 @@ describe('npm run check', () => {
     expect(h.stdout).toContain('Usage: npm run check');
   });
 });
+
+describe('npm run check --out', () => {
+  it('writes the same report files as grade, for one student', async () => {
+    const { mkdtempSync, readdirSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const out = mkdtempSync(join(tmpdir(), 'check-out-'));
+    const r = await check(['reference', '-e', 'ex1', '--out', out, '--format', 'json,csv,junit,gradescope']);
+    expect(r.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['grades.csv', 'junit.xml', 'report.json', 'results.json']);
+    const gradescope = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+    expect(gradescope.tests.length).toBe(10);
+    const bad = await check(['reference', '--out', out, '--format', 'pdf']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Format inconnu');
+  });
+});

@@ -20,6 +20,7 @@ export const cli = {
   ].join('\n'),
   'cli.bad-args': 'Bad arguments: {error}',
   'cli.bad-time-factor': '--time-factor needs a positive number (got: {value}).',
+  'cli.unknown-format': 'Unknown format: {format} (known: json, csv, junit, html, gradescope, github).',
   'cli.no-dir': 'Folder not found: {dir}',
   'cli.unknown-exercise': 'Unknown exercise: {id} (known: ex1 to ex4, or 1-meme-machine, 2-deux-machines, 3-ping-pong, 4-relais).',
   'cli.python.none': 'No Python 3.8 or newer found (tried: {tried}).',

@@ -20,6 +20,7 @@ export const cli = {
   ].join('\n'),
   'cli.bad-args': 'Arguments incorrects : {error}',
   'cli.bad-time-factor': '--time-factor attend un nombre positif (reçu : {value}).',
+  'cli.unknown-format': 'Format inconnu : {format} (connus : json, csv, junit, html, gradescope, github).',
   'cli.no-dir': 'Dossier introuvable : {dir}',
   'cli.unknown-exercise': 'Exercice inconnu : {id} (connus : ex1 à ex4, ou 1-meme-machine, 2-deux-machines, 3-ping-pong, 4-relais).',
   'cli.python.none': 'Python 3.8 ou plus récent est introuvable (essayé : {tried}).',
