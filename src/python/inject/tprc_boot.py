@@ -362,16 +362,30 @@ def _install():
         fake_names[ip] = host
         return ip
 
+    # The machine's own name stands for its LAN address (part 2: gethostbyname(gethostname())). Its
+    # real resolution depends on the machine (127.0.1.1 on many Linux, nothing in a namespace): give
+    # it a stable non-loopback address instead, so the verdict is the same everywhere.
+    own_name = socket.gethostname()
+
+    def own(host):
+        return isinstance(host, str) and host and host.lower() == own_name.lower()
+
     def getaddrinfo(host, port, *args, **kwargs):
+        if own(host):
+            kwargs.pop("family", None)
+            return orig_getaddrinfo(fake_for(host), port, _socket.AF_INET, *args[1:], **kwargs)
         try:
             return orig_getaddrinfo(host, port, *args, **kwargs)
         except socket.gaierror:
             if not isinstance(host, (str, bytes)) or not host:
                 raise
             name = host.decode() if isinstance(host, bytes) else host
+            kwargs.pop("family", None)
             return orig_getaddrinfo(fake_for(name), port, _socket.AF_INET, *args[1:], **kwargs)
 
     def gethostbyname(host):
+        if own(host):
+            return fake_for(host)
         try:
             return orig_gethostbyname(host)
         except socket.gaierror:

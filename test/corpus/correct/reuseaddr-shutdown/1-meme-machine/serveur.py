@@ -1,0 +1,15 @@
+import socket
+
+serveur = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+serveur.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+serveur.bind(('127.0.0.1', 12345))
+serveur.listen()
+print("Serveur démarré. En attente de connexion !")
+conn, (ip, port) = serveur.accept()
+print(f"Connexion avec client d'adresse IP: {ip}:{port}")
+texte = conn.recv(1024).decode()
+print(f"Client a écrit : {texte}")
+conn.sendall(f"OK, message reçu depuis l'adresse {ip}:{port}".encode())
+conn.shutdown(socket.SHUT_RDWR)
+conn.close()
+serveur.close()
