@@ -1,17 +1,15 @@
 // The student's command as a process: exit codes, --json document, language, bad input.
 import { describe, it, expect } from 'vitest';
-import { execFile } from 'node:child_process';
+import { execa } from 'execa';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'src', 'cli', 'check.js');
 
-function check(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, LANG: 'fr_FR.UTF-8', ...env }, timeout: 60_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
+/** Run the compiled CLI as a student would. execa: timeout, exit code and output in one call. */
+async function check(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const r = await execa(process.execPath, [CLI, ...args], { cwd: ROOT, env: { LANG: 'fr_FR.UTF-8', ...env }, reject: false, timeout: 60_000, stdin: 'ignore' });
+  return { code: r.exitCode ?? 1, stdout: r.stdout, stderr: r.stderr };
 }
 
 describe('npm run check', () => {
