@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -24,6 +25,58 @@ export function posixKillTargets(pid: number): number[] {
  * (spawned detached), so a negative pid reaches the group, grandchildren included. Windows:
  * taskkill /T walks the tree. Only ever called with pids this checker started.
  */
+/**
+ * Linux: the processes descending from `pid` right now, from /proc/<pid>/task/<tid>/children (one
+ * file per thread: a thread's children are listed under it). Empty elsewhere or when unreadable.
+ * It finds the children that left the process group (start_new_session, setsid), which the group
+ * signal misses.
+ */
+export function linuxDescendants(
+  pid: number,
+  list: (dir: string) => string[] = (d) => readdirSync(d),
+  read: (file: string) => string = (f) => readFileSync(f, 'utf8'),
+): number[] {
+  const out: number[] = [];
+  const seen = new Set([pid]);
+  const queue = [pid];
+  while (queue.length > 0 && out.length < 10_000) {
+    const p = queue.shift()!;
+    let tids: string[];
+    try {
+      tids = list(`/proc/${p}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tids) {
+      let text: string;
+      try {
+        text = read(`/proc/${p}/task/${tid}/children`);
+      } catch {
+        continue;
+      }
+      for (const c of text.split(/\s+/).filter(Boolean).map(Number)) {
+        if (Number.isInteger(c) && c > 0 && !seen.has(c)) {
+          seen.add(c);
+          out.push(c);
+          queue.push(c);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Linux: is `pid` alive and the leader of its own process group (as the runs are spawned)? */
+function leadsOwnGroup(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return state !== 'Z' && Number(pgrp) === pid;
+  } catch {
+    return false;
+  }
+}
+
 export function killTree(pid: number, platform: NodeJS.Platform = process.platform): void {
   // 0 or a negative number would reach this checker's own process group: never.
   if (!Number.isInteger(pid) || pid <= 0) return;
@@ -32,7 +85,10 @@ export function killTree(pid: number, platform: NodeJS.Platform = process.platfo
     spawnSync(file, args, { stdio: 'ignore', windowsHide: true });
     return;
   }
-  for (const target of posixKillTargets(pid)) {
+  // Read the tree before the first signal: once a parent dies, its children are reparented and lost.
+  // Only from a live group leader: a pid already reaped may since belong to someone else.
+  const descendants = platform === 'linux' && leadsOwnGroup(pid) ? linuxDescendants(pid) : [];
+  for (const target of [...posixKillTargets(pid), ...descendants]) {
     try {
       process.kill(target, 'SIGKILL');
     } catch {

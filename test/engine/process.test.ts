@@ -171,6 +171,16 @@ describe('stop(): the whole process tree', () => {
     await eventually(() => !alive(child), 5000, `child ${child} gone`);
   });
 
+  // Linux reads the tree from /proc; elsewhere only the process group is signalled (README: Limites).
+  it.runIf(process.platform === 'linux')("kills a child that left the program's process group (new session)", async () => {
+    const run = await startRun('spawns_detached_child.py');
+    const m = await run.watch.until(() => /child (\d+)\n/.exec(run.stdout), LONG, 'child pid');
+    const child = Number(m[1]);
+    expect(alive(child)).toBe(true);
+    await run.stop();
+    await eventually(() => !alive(child), 5000, `child ${child} gone`);
+  });
+
   it('stop() twice, and stop() after a normal exit, are harmless', async () => {
     const run = await startRun('exit_code.py');
     await run.exited(LONG);
