@@ -5,7 +5,7 @@ import { MismatchError, type Connection } from '../src/peers/connection.js';
 import type { PythonRun } from '../src/engine/python-run.js';
 import { untilAny, DeadlineError } from '../src/util/wait.js';
 import { expectClosedAndExit0, lastLines, printState, printedAll } from './lib/expect.js';
-import { busyLoopSeen } from './lib/busy-loop.js';
+import { busyLoopSeen, BUSY_WINDOW_MS } from './lib/busy-loop.js';
 
 const FIN = 'fin';
 
@@ -104,7 +104,7 @@ const serverLeave: ScenarioDef = {
       await conn.expectText(msg, ctx.ms(2000));
       conn.destroy(); // leaves without "fin"
       await srv.waitEvent('recv', ctx.ms(2000), { where: (e) => e.n === 0 }).catch(() => undefined);
-      if (await busyLoopSeen(srv, ctx.ms(300))) throw failure('ex3.spin', {}, { hint: 'busy-loop' });
+      if (await busyLoopSeen(srv, ctx.ms(BUSY_WINDOW_MS))) throw failure('ex3.spin', {}, { hint: 'busy-loop' });
       if (srv.all('exception').length) throw failure('ex3.crash-on-leave', {}, { hint: 'crash-departure' });
       if (srv.exit && srv.exit.code !== 0) throw failure('ex.exit-code', { code: srv.exit.code ?? '?' }, { status: 'crash', hint: 'exit-code' });
     });

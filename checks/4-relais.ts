@@ -5,7 +5,7 @@ import { t } from '../src/i18n/index.js';
 import { MismatchError, type Connection } from '../src/peers/connection.js';
 import type { PythonRun } from '../src/engine/python-run.js';
 import { untilAny, DeadlineError, EndedError } from '../src/util/wait.js';
-import { busyLoopSeen } from './lib/busy-loop.js';
+import { busyLoopSeen, BUSY_WINDOW_MS } from './lib/busy-loop.js';
 import { printState, lastLines } from './lib/expect.js';
 
 /**
@@ -174,7 +174,7 @@ const server: ScenarioDef = {
     a.conn.close();
     await departed(1);
     await ctx.step('ex4.serveur-sans-boucle-active', async () => {
-      if (await busyLoopSeen(srv, ctx.ms(300))) throw failure('ex4.spin', {}, { hint: 'busy-loop' });
+      if (await busyLoopSeen(srv, ctx.ms(BUSY_WINDOW_MS))) throw failure('ex4.spin', {}, { hint: 'busy-loop' });
     });
     // Departures: a second round after one is where a dead socket left in the list usually fails.
     await ctx.part('ex4.serveur-depart', async () => {
