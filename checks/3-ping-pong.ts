@@ -4,7 +4,7 @@ import { failure } from '../src/runner/types.js';
 import { MismatchError, type Connection } from '../src/peers/connection.js';
 import type { PythonRun } from '../src/engine/python-run.js';
 import { untilAny, DeadlineError } from '../src/util/wait.js';
-import { expectClosedAndExit0, lastLines, printState, printedAll } from './lib/expect.js';
+import { expectClosedAndExit0, printedVerdict } from './lib/expect.js';
 import { busyLoopSeen, BUSY_WINDOW_MS } from './lib/busy-loop.js';
 
 const FIN = 'fin';
@@ -40,13 +40,7 @@ const serverEcho: ScenarioDef = {
         await expectEcho(conn, msg, ctx.ms(2000));
       }
     });
-    await printedAll(srv, messages, ctx.ms(1000));
-    const notPrinted = messages.filter((m) => printState(srv.stdout, m) !== 'decoded');
-    ctx.verdict('ex3.serveur-affiche', notPrinted.length === 0, () =>
-      printState(srv.stdout, notPrinted[0]) === 'bytes'
-        ? failure('ex.printed-bytes', { text: notPrinted[0] }, { hint: 'decode', expected: notPrinted[0], seen: lastLines(srv.stdout) })
-        : failure('ex.server-no-print', { text: notPrinted[0] }, { hint: 'no-print', expected: notPrinted[0], seen: lastLines(srv.stdout) }),
-    );
+    await printedVerdict(ctx, 'ex3.serveur-affiche', srv, messages, 'ex.server-no-print');
     await ctx.step('ex3.serveur-long-message', async () => {
       const recvsBefore = srv.all('recv').length;
       conn.send(LONG_MESSAGE);
@@ -185,13 +179,7 @@ const client: ScenarioDef = {
     const last = await nextPrompt(cli, conn, lines.length + 1, ctx.ms(3000)).catch(() => 'timeout' as const);
     const waited = waitedEachTime && repliesReadBeforeNextLine(cli, lines.length);
     ctx.verdict('ex3.client-attend-reponse', waited, () => failure('ex3.client-no-wait', {}, { hint: 'no-wait' }));
-    await printedAll(cli, lines, ctx.ms(1000));
-    const notPrinted = lines.filter((m) => printState(cli.stdout, m) !== 'decoded');
-    ctx.verdict('ex3.client-affiche', notPrinted.length === 0, () =>
-      printState(cli.stdout, notPrinted[0]) === 'bytes'
-        ? failure('ex.printed-bytes', { text: notPrinted[0] }, { hint: 'decode', expected: notPrinted[0], seen: lastLines(cli.stdout) })
-        : failure('ex.client-no-print', { text: notPrinted[0] }, { hint: 'no-print', expected: notPrinted[0], seen: lastLines(cli.stdout) }),
-    );
+    await printedVerdict(ctx, 'ex3.client-affiche', cli, lines, 'ex.client-no-print');
     await ctx.step('ex3.client-fin', async () => {
       if (last !== 'input') throw failure('ex3.client-stopped', { n: lines.length }, { hint: 'no-loop' });
       cli.type(FIN);

@@ -6,7 +6,7 @@ import { MismatchError, type Connection } from '../src/peers/connection.js';
 import type { PythonRun } from '../src/engine/python-run.js';
 import { untilAny, DeadlineError, EndedError } from '../src/util/wait.js';
 import { busyLoopSeen, BUSY_WINDOW_MS } from './lib/busy-loop.js';
-import { printState, lastLines } from './lib/expect.js';
+import { expectPrinted } from './lib/expect.js';
 
 /**
  * A checker-driven relay client. Its stream may hold the echo of its own messages (allowed by the
@@ -244,10 +244,7 @@ const client: ScenarioDef = {
       other.send(r2);
       await other.expectText(r2, ms); // the reference server echoes: once it is back here, it reached client1 too
       cli.type('Reçu ?'); // the ping-pong client reads after each line it sends
-      const shown = await untilAny([cli.watch], () => printState(cli.stdout, r2) !== 'absent' || cli.exit, ms, 'print').catch(() => undefined);
-      const state = printState(cli.stdout, r2);
-      if (state === 'bytes') throw failure('ex.printed-bytes', { text: r2 }, { hint: 'decode', expected: r2, seen: lastLines(cli.stdout) });
-      if (state === 'absent' || !shown) throw failure('ex4.client-no-print', { text: r2 }, { hint: 'no-print', expected: r2, seen: lastLines(cli.stdout) });
+      await expectPrinted(cli, r2, ms, 'ex4.client-no-print');
     });
   },
 };

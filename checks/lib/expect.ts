@@ -2,7 +2,7 @@
 import type { PythonRun } from '../../src/engine/python-run.js';
 import type { Connection } from '../../src/peers/connection.js';
 import { pythonBytesLiteral } from '../../src/engine/transcript.js';
-import { failure } from '../../src/runner/types.js';
+import { failure, type CheckFailure, type ScenarioContext } from '../../src/runner/types.js';
 import { DeadlineError, EndedError } from '../../src/util/wait.js';
 
 /** How a student's program prints `text`: decoded (ok), as a bytes literal (forgot decode), or not at all. */
@@ -26,10 +26,15 @@ export async function expectPrinted(run: PythonRun, text: string, ms: number, no
   } catch (e) {
     if (!(e instanceof DeadlineError || e instanceof EndedError)) throw e;
   }
-  const state = printState(run.stdout, text);
-  if (state === 'decoded') return;
-  if (state === 'bytes') throw failure('ex.printed-bytes', { text }, { hint: 'decode', expected: text, seen: lastLines(run.stdout) });
-  throw failure(noPrintKey, { text }, { hint: 'no-print', expected: text, seen: lastLines(run.stdout) });
+  if (printState(run.stdout, text) !== 'decoded') throw printFailure(run, text, noPrintKey);
+}
+
+/** Why `text` is not shown: printed as bytes (decode forgotten) or not printed at all. */
+function printFailure(run: PythonRun, text: string, noPrintKey: string): CheckFailure {
+  const seen = lastLines(run.stdout);
+  return printState(run.stdout, text) === 'bytes'
+    ? failure('ex.printed-bytes', { text }, { hint: 'decode', expected: text, seen })
+    : failure(noPrintKey, { text }, { hint: 'no-print', expected: text, seen });
 }
 
 /**
@@ -40,6 +45,13 @@ export async function printedAll(run: PythonRun, texts: string[], ms: number): P
   return run.watch
     .until(() => texts.every((x) => printState(run.stdout, x) === 'decoded'), ms, 'print')
     .then(() => true, () => false);
+}
+
+/** Decide `id`: every text printed decoded; else the first one missing, as bytes (decode) or not at all. */
+export async function printedVerdict(ctx: ScenarioContext, id: string, run: PythonRun, texts: string[], noPrintKey: string): Promise<void> {
+  await printedAll(run, texts, ctx.ms(1000));
+  const missing = texts.find((x) => printState(run.stdout, x) !== 'decoded');
+  ctx.verdict(id, missing === undefined, () => printFailure(run, missing ?? '', noPrintKey));
 }
 
 export function lastLines(text: string, n = 3): string {

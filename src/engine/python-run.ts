@@ -12,6 +12,9 @@ import { reportHub } from './report-hub.js';
 import { killTree, track, untrack } from './kill-tree.js';
 import type { Transcript } from './transcript.js';
 
+/** Bound on an interpreter's start-up (to the module's hello); scaled by the options' startupMs. */
+export const STARTUP_MS = 20_000;
+
 /** After an exit with no hello from the module: how long its channel may still take to deliver. */
 const NO_HELLO_GRACE_MS = 1000;
 
@@ -33,6 +36,8 @@ export interface PythonRunOptions {
   /** wraps the command (e.g. a network namespace): returns the file and args to spawn */
   wrap?: (file: string, args: string[]) => { file: string; args: string[] };
   env?: Record<string, string>;
+  /** bound on start-up, to the module's hello (default STARTUP_MS) */
+  startupMs?: number;
   /** skip site-packages (-S): ~20 ms faster start; the lab uses the standard library only */
   noSite?: boolean;
 }
@@ -74,6 +79,8 @@ export class PythonRun {
   private token = '';
   private channelClosed = false;
   private hadHello = false;
+  /** ms from spawn to the module's hello: how slow the machine is right now */
+  helloLatencyMs?: number;
   private noHelloTimer?: NodeJS.Timeout;
   private readonly started = performance.now();
   private stdoutPartial = '';
@@ -166,7 +173,10 @@ export class PythonRun {
 
   private onEvent(e: PyEvent): void {
     e.at = this.elapsed();
-    if (e.ev === 'hello') this.hadHello = true;
+    if (e.ev === 'hello') {
+      this.hadHello = true;
+      this.helloLatencyMs = e.at;
+    }
     this.events.push(e);
     this.describe(e);
     this.watch.changed();
@@ -243,11 +253,21 @@ export class PythonRun {
   }
 
   /** Wait for the n-th (1-based) event of a kind, counting those already seen. */
+  /**
+   * The interpreter is up (the module said hello). Start-up is bounded apart, generously: on a loaded
+   * machine it is what slows down most, and a step's deadline must not pay for it.
+   */
+  async ready(): Promise<void> {
+    if (this.hadHello) return;
+    await this.watch.until(() => this.hadHello, this.options.startupMs ?? STARTUP_MS, 'hello');
+  }
+
   async waitEvent<K extends PyEventName>(
     name: K,
     ms: number,
     opts: { nth?: number; where?: (e: EventOf<K>) => boolean } = {},
   ): Promise<EventOf<K>> {
+    await this.ready();
     const nth = opts.nth ?? 1;
     return this.watch.until(() => {
       const list = this.all(name).filter((e) => !opts.where || opts.where(e));

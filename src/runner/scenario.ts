@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Lang, BlockedAt } from '../model.js';
 import type { Config } from '../config/types.js';
-import { PythonRun, type PythonRunOptions } from '../engine/python-run.js';
+import { PythonRun, STARTUP_MS, type PythonRunOptions } from '../engine/python-run.js';
 import { Transcript } from '../engine/transcript.js';
 import { FakeServer } from '../peers/fake-server.js';
 import { connectClient } from '../peers/fake-client.js';
@@ -56,6 +56,7 @@ export async function runScenario(sc: ScenarioDef, env: RunEnv): Promise<Scenari
       file,
       actor: opts.actor ?? defaultActor,
       transcript,
+      startupMs: STARTUP_MS * env.config.timeFactor,
       connect: opts.connect,
       recordSends: opts.recordSends,
       limits: student ? env.limits : undefined,
@@ -68,6 +69,8 @@ export async function runScenario(sc: ScenarioDef, env: RunEnv): Promise<Scenari
     }
     await run.start();
     if (opts.lines) typeOnDemand(run, opts.lines);
+    // Deadlines count from a running interpreter, and stretch with how slow its start was.
+    await run.ready();
     return run;
   };
 
@@ -75,7 +78,7 @@ export async function runScenario(sc: ScenarioDef, env: RunEnv): Promise<Scenari
     lang: env.lang,
     config: env.config,
     transcript,
-    ms: (base) => Math.round(base * env.config.timeFactor),
+    ms: (base) => Math.round(base * env.config.timeFactor * slowness(runs)),
     start: (file: StudentFile, opts: StartOptions = {}) =>
       launch(join(env.dir, file), opts, true, file === 'serveur.py' ? 'serveur' : 'client'),
     startReference: (file: StudentFile, opts: StartOptions = {}) =>
@@ -150,6 +153,15 @@ export async function runScenario(sc: ScenarioDef, env: RunEnv): Promise<Scenari
     }
   }
   return { decisions, transcript, durationMs: Math.round(performance.now() - started) };
+}
+
+/** A Python start on an idle machine of this class takes 30–80 ms; slower means a loaded machine. */
+const NOMINAL_START_MS = 250;
+
+/** How much slower than nominal the interpreters of this scenario started (>= 1, at most 10). */
+function slowness(runs: PythonRun[]): number {
+  const worst = Math.max(0, ...runs.map((r) => r.helloLatencyMs ?? 0));
+  return Math.min(10, Math.max(1, worst / NOMINAL_START_MS));
 }
 
 class Stop extends Error {
