@@ -157,7 +157,7 @@ const client: ScenarioDef = {
           return 'data' as const;
         });
         if (after === 'input') {
-          const readsAll = () => failure('ex3.client-reads-all', {}, { hint: 'read-all-input' });
+          const readsAll = () => failure('ex3.client-reads-all', {}, { hint: 'read-all-input', showBlocked: true });
           ctx.verdict('ex3.client-attend-reponse', false, readsAll);
           throw readsAll();
         }

@@ -83,7 +83,8 @@ export interface RunReport {
   student: string; // display name (folder or archive name)
   directory: string;
   lang: Lang;
-  python?: { path: string; version: string };
+  /** the interpreter that ran; `source` says how it was found ('--python', 'PYTHON', 'python3', 'py -3', 'thonny') */
+  python?: { path: string; version: string; source?: string };
   /** how the student's processes were isolated: 'netns' (own network namespace) or 'module' (injected module only) */
   isolation: 'netns' | 'module';
   exercises: ExerciseResult[];

@@ -3,8 +3,11 @@ import type { Transcript } from '../engine/transcript.js';
 import { withDeadline } from '../util/wait.js';
 import { Connection } from './connection.js';
 
-/** Connect a TypeScript client to a program's real (loopback) port. */
-export async function connectClient(port: number, transcript: Transcript, me = 'client', peer = 'serveur', ms = 2000): Promise<Connection> {
+/**
+ * Connect a TypeScript client to a program's real (loopback) port. `shown` is the address the
+ * transcript displays: the one the student wrote (e.g. 127.0.0.1:12345), not the redirected port.
+ */
+export async function connectClient(port: number, transcript: Transcript, me = 'client', peer = 'serveur', ms = 2000, shown = `127.0.0.1:${port}`): Promise<Connection> {
   let socket: Socket;
   try {
     socket = await open('127.0.0.1', port, ms);
@@ -12,7 +15,7 @@ export async function connectClient(port: number, transcript: Transcript, me = '
     // an IPv6-only server socket is bound to ::1, not 127.0.0.1
     socket = await open('::1', port, ms).catch(() => Promise.reject(e));
   }
-  transcript.add('connect', me, `127.0.0.1:${port}`, peer);
+  transcript.add('connect', me, shown, peer);
   return new Connection(socket, me, peer, transcript);
 }
 

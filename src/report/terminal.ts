@@ -2,6 +2,7 @@
 import pc from 'picocolors';
 import type { CheckResult, ExerciseResult, Lang, RunReport, TranscriptEvent } from '../model.js';
 import { t } from '../i18n/index.js';
+import { pythonUsedMessage } from '../cli/messages.js';
 
 const MAX_EXCHANGE_LINES = 14;
 
@@ -115,8 +116,10 @@ export function fmt(n: number, lang: Lang): string {
 export function renderTerminal(report: RunReport): string {
   const lang = report.lang;
   const out: string[] = [];
-  const py = report.python ? `Python ${report.python.version} (${report.python.path})` : '';
-  out.push(pc.bold(t(lang, 'term.header', { dir: report.directory })) + (py ? pc.dim(`  ${py}`) : ''));
+  out.push(pc.bold(t(lang, 'term.header', { dir: report.directory })));
+  // which interpreter ran, and how to pick another (students often have several)
+  if (report.python?.source) out.push(pc.dim(pythonUsedMessage(lang, { path: report.python.path, version: report.python.version, source: report.python.source })));
+  else if (report.python) out.push(pc.dim(`Python ${report.python.version} (${report.python.path})`));
   out.push('');
   for (const ex of report.exercises) {
     out.push(renderExercise(lang, ex));

@@ -80,7 +80,7 @@ export async function checkStudent(opts: CheckStudentOptions): Promise<RunReport
       student: opts.student ?? basename(dir),
       directory: dir,
       lang: opts.lang,
-      python: { path: python.path, version: python.version },
+      python: { path: python.path, version: python.version, source: python.source },
       isolation: mode,
       exercises: results,
       score: scoreReport(results, opts.config),

@@ -90,7 +90,10 @@ export async function runScenario(sc: ScenarioDef, env: RunEnv): Promise<Scenari
       return s;
     },
     connect: async (port, me = 'client', peer = 'serveur') => {
-      const c = await connectClient(port, transcript, me, peer, ctx.ms(2000)).catch((e: unknown) => {
+      // show the port the student's server asked for, not the one the module gave it
+      const listen = runs.flatMap((r) => r.all('listen')).find((l) => l.real === port);
+      const shown = listen ? `${listen.host || '127.0.0.1'}:${listen.port}` : undefined;
+      const c = await connectClient(port, transcript, me, peer, ctx.ms(2000), shown).catch((e: unknown) => {
         // The program listens but does not take connections (closed its socket, crashed...).
         throw new CheckFailure({ message: { key: 'engine.connect-refused', params: { error: (e as Error).message } } });
       });
@@ -127,8 +130,8 @@ export async function runScenario(sc: ScenarioDef, env: RunEnv): Promise<Scenari
     const d: Decision = { id, passed, failure, facts };
     if (!passed && focused) {
       d.traceback = focused.traceback();
-      // where the program was waiting when the check gave up on it (still running)
-      if (!focused.exit) d.blocked = focused.blockedAt();
+      // where the program was waiting when a wait ran out (or when the failure is about where it waits)
+      if (!focused.exit && (failure?.status === 'timeout' || failure?.showBlocked)) d.blocked = focused.blockedAt();
     }
     decisions.set(id, d);
   }

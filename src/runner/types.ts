@@ -42,6 +42,8 @@ export interface Failure {
   hintParams?: Params;
   expected?: string;
   seen?: string;
+  /** show where the program is blocked even though no wait ran out (e.g. asking input() too early) */
+  showBlocked?: boolean;
   /** this diagnosis already explains the program's exception (else the exception's own diagnosis wins) */
   explainsCrash?: boolean;
 }
