@@ -41,7 +41,10 @@ async function inNetns(student: string, mode: 'mapped' | 'unmapped'): Promise<Ha
   return JSON.parse(r.stdout) as HarnessResult;
 }
 
-describe('inside a loopback-only network namespace', () => {
+// Network namespaces are a Linux feature: on the project's Windows and macOS CI runners these tests
+// do not apply (the refusal itself is covered there by the module's own tests). On Linux a missing
+// unshare/ip fails the test, never skips it.
+describe.runIf(process.platform === 'linux')('inside a loopback-only network namespace', () => {
   it('refuses traffic to another machine when no port is mapped', async () => {
     const r = await inNetns('netns_refused.py', 'unmapped');
     expect(r.code, r.stderr).toBe(0);
