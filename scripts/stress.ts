@@ -14,6 +14,13 @@ const { values } = parseArgs({ options: { rounds: { type: 'string' }, jobs: { ty
 const rounds = Number(values.rounds ?? 20);
 const jobs = Number(values.jobs ?? 4);
 
+/** Checker faults seen (status 'error'), with their message: the first few, to say why. */
+const errors: string[] = [];
+function noteErrors(name: string, report: import('../src/model.js').RunReport): void {
+  const e = report.exercises.flatMap((x) => x.checks).find((k) => k.status === 'error');
+  if (e && errors.length < 10) errors.push(`${new Date().toISOString()} ${name}: ${e.message}`);
+}
+
 interface Job {
   name: string;
   run: () => Promise<{ sig: string; ms: number; ok: boolean }>;
@@ -24,6 +31,7 @@ const jobsList: Job[] = [
     name: c.name,
     run: async () => {
       const r = await gradeCase(c);
+      noteErrors(c.name, r.report);
       return { sig: signature(r.report), ms: r.ms, ok: r.check?.status === c.status && r.ms <= c.deadlineMs + 1000 };
     },
   })),
@@ -32,6 +40,7 @@ const jobsList: Job[] = [
     run: async () => {
       const t0 = performance.now();
       const report = await checkStudent({ dir: join(packageRoot(), 'reference'), student: 'reference', lang: 'fr', config: defaultConfig() });
+      noteErrors('reference', report);
       const ok = report.exercises.every((e) => e.checks.every((k) => k.status === 'pass'));
       return { sig: signature(report), ms: Math.round(performance.now() - t0), ok };
     },
@@ -82,6 +91,7 @@ async function main(): Promise<number> {
   const bad = [...unexpected.values()].reduce((a, b) => a + b, 0);
   console.log(`\nverdict changes: ${changes}; unexpected verdicts or overtime: ${bad}; leaks: ${leaks.length}; total ${Math.round((performance.now() - t0) / 1000)} s`);
   for (const l of leaks) console.log(`  ${l}`);
+  for (const e of errors) console.log(`  checker fault: ${e}`);
   return changes || bad || leaks.length ? 1 : 0;
 }
 

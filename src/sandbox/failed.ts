@@ -5,7 +5,10 @@ import type { ExerciseDef } from '../runner/types.js';
 import { t } from '../i18n/index.js';
 
 export function failedResults(defs: ExerciseDef[], lang: Lang, why: 'deadline' | 'aborted' | 'died', detail: string, budgetMs: number): ExerciseResult[] {
-  const message = t(lang, `hostile.check-${why}`, { s: Math.round(budgetMs / 1000), detail: detail.split('\n').pop() ?? '' });
+  // the line that says why (an uncaught error's first line), not Node's version banner at the end
+  const lines = detail.split('\n').map((l) => l.trim()).filter(Boolean);
+  const reason = lines.find((l) => /^(\w*Error|Error)\b|Error:/.test(l)) ?? lines.pop() ?? '';
+  const message = t(lang, `hostile.check-${why}`, { s: Math.round(budgetMs / 1000), detail: reason.slice(0, 300) });
   return defs.map((def) => {
     const checks: CheckResult[] = def.checks.map((c) => ({
       id: c.id,
