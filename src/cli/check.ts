@@ -90,10 +90,12 @@ async function main(): Promise<number> {
     process.stderr.write(t(lang, 'cli.no-dir', { dir }) + '\n');
     return 2;
   }
-  // Look for Python now: its probe (a process start, ~80 ms through a pyenv shim) overlaps the
-  // loading of the checker's modules below; checkStudent gets the same (cached) answer.
+  // Look for Python now, then probe the isolation (namespaces: unshare + a Python start): both
+  // overlap the loading of the checker's modules below; checkStudent gets the same cached answers.
   const { findPython } = await import('../python/discover.js');
-  findPython(args.python).catch(() => undefined);
+  findPython(args.python)
+    .then(async (py) => (await import('../engine/isolation.js')).isolationMode(py.path))
+    .catch(() => undefined);
   // Loaded after the cheap paths above: --version and --help stay fast.
   const { runCheckOnce } = await import('./check-run.js');
   if (args.watch) {
