@@ -69,6 +69,7 @@ export class PythonRun {
   stdout = '';
   stderr = '';
   outputTruncated = false;
+  private outputBytes = 0;
   exit?: Exit;
   readonly typed: string[] = [];
 
@@ -213,15 +214,19 @@ export class PythonRun {
   }
 
   private onOutput(stream: 'stdout' | 'stderr', chunk: Buffer): void {
-    const total = this.stdout.length + this.stderr.length;
-    let text = this.decoders[stream].write(chunk);
-    if (total + text.length > OUTPUT_CAP) {
-      text = text.slice(0, Math.max(0, OUTPUT_CAP - total));
-      if (!this.outputTruncated) {
-        this.outputTruncated = true;
-        this.options.transcript.add('note', this.options.actor, `output > ${OUTPUT_CAP} bytes: truncated`);
-      }
+    if (this.outputTruncated) return;
+    let bytes = chunk;
+    if (this.outputBytes + chunk.length > OUTPUT_CAP) {
+      bytes = chunk.subarray(0, OUTPUT_CAP - this.outputBytes);
+      this.outputTruncated = true;
+      this.options.transcript.add('note', this.options.actor, `output > ${OUTPUT_CAP} bytes: truncated`);
+      // Stop reading: a flooding program then blocks on its own writes instead of keeping both
+      // cores busy (stop() drops the pipes).
+      this.child?.stdout.pause();
+      this.child?.stderr.pause();
     }
+    this.outputBytes += bytes.length;
+    const text = this.decoders[stream].write(bytes);
     if (!text) return;
     if (stream === 'stdout') {
       this.stdout += text;
@@ -360,6 +365,11 @@ export class PythonRun {
     const child = this.child;
     // Always signal the group: the leader may have exited and left children behind in it.
     if (child?.pid !== undefined) killTree(child.pid);
+    if (child && this.outputTruncated) {
+      // paused after the cap: nothing more is read, so do not wait for the pipes to drain
+      child.stdout.destroy();
+      child.stderr.destroy();
+    }
     if (child) {
       // A grandchild that left the group could hold the pipes open: do not wait for it forever.
       await withDeadline(this.closed ?? Promise.resolve(), 3000, 'exit after kill').catch(() => {

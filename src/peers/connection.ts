@@ -2,6 +2,9 @@ import type { Socket } from 'node:net';
 import { Watch, DeadlineError } from '../util/wait.js';
 import type { Transcript } from '../engine/transcript.js';
 
+/** Bytes kept per connection: far more than any lab message, small enough for a flood to be harmless. */
+export const RECEIVE_CAP = 4 * 1024 * 1024;
+
 /** The bytes did not match what was expected: `seen` holds what arrived instead. */
 export class MismatchError extends Error {
   constructor(
@@ -25,6 +28,8 @@ export class Connection {
   private cursor = 0;
   private ended = false; // FIN from the program
   private closedFlag = false;
+  /** more than RECEIVE_CAP bytes came: the rest was not read */
+  flooded = false;
   readonly watch = new Watch();
   readonly opened = performance.now();
 
@@ -36,6 +41,13 @@ export class Connection {
   ) {
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => {
+      const room = RECEIVE_CAP - this.received.length;
+      if (chunk.length > room) {
+        // A program flooding the socket: keep what fits and stop reading (it then blocks on send).
+        chunk = chunk.subarray(0, Math.max(0, room));
+        this.flooded = true;
+        socket.pause();
+      }
       this.received = Buffer.concat([this.received, chunk]);
       transcript.message(peer, me, chunk);
       this.watch.changed();

@@ -4,9 +4,13 @@ import { DeadlineError, EndedError } from '../util/wait.js';
 import { MismatchError } from '../peers/connection.js';
 import { bytesText } from '../engine/transcript.js';
 import { CheckFailure, type Failure } from './types.js';
+import { limitHint, signalHint } from '../sandbox/limits.js';
 
 /** Classic mistakes recognised from a Python exception (type and message). */
 export function hintFromException(type: string, message: string): string | undefined {
+  const limit = limitHint(type, message);
+  if (limit) return limit;
+  if (type === 'PermissionError' && /tp-reseau-check/.test(message)) return 'non-loopback';
   if (type === 'TypeError' && /bytes-like object is required, not 'str'|argument 1 must be .*bytes.*not str|must be bytes/.test(message)) return 'encode';
   if (/Address already in use|only one usage of each socket address|Errno (98|48|10048)/i.test(message)) return 'port-in-use';
   if (type === 'ConnectionRefusedError' || /Connection refused|Errno (111|61|10061)/.test(message)) return 'connection-refused';
@@ -20,7 +24,8 @@ export function hintFromException(type: string, message: string): string | undef
 /** Did this run fail on its own (exception, non-zero exit), as opposed to being stopped by us? */
 export function crashed(run: PythonRun): boolean {
   if (run.all('exception').length > 0) return true;
-  return run.exit !== undefined && run.exit.code !== null && run.exit.code !== 0;
+  // a signal before the checker stopped it: a limit (SIGXCPU, SIGKILL after RLIMIT_CPU) or a crash
+  return run.exit !== undefined && ((run.exit.code !== null && run.exit.code !== 0) || run.exit.signal !== null);
 }
 
 function crashFailure(run: PythonRun): Failure {
@@ -32,6 +37,9 @@ function crashFailure(run: PythonRun): Failure {
       message: { key: 'engine.crashed', params: { type: main.type, message: main.message, line: main.line ?? '?' } },
       hint: hintFromException(main.type, main.message),
     };
+  }
+  if (run.exit?.signal) {
+    return { status: 'crash', message: { key: 'engine.killed', params: { signal: run.exit.signal } }, hint: signalHint(run.exit.signal) };
   }
   return { status: 'crash', message: { key: 'engine.exit-code', params: { code: run.exit?.code ?? '?' } }, hint: 'exit-code' };
 }

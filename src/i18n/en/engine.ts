@@ -1,6 +1,7 @@
 // Engine messages and hints for the classic mistakes (English). Same keys as ../fr/engine.ts.
 export const engine = {
   'engine.crashed': 'The program crashed: {type}: {message} (line {line}).',
+  'engine.killed': 'The program was stopped by signal {signal}.',
   'engine.exit-code': 'The program exited with code {code}.',
   'engine.no-hello': 'The checker could not observe the program (Python stopped with {code} before starting).',
   'engine.closed-without-data': 'The connection was closed without sending anything.',

@@ -1,6 +1,7 @@
 // Engine messages and hints for the classic mistakes (French, the default). Same keys as ../en/engine.ts.
 export const engine = {
   'engine.crashed': 'Le programme a planté : {type}: {message} (ligne {line}).',
+  'engine.killed': 'Le programme a été arrêté par le signal {signal}.',
   'engine.exit-code': 'Le programme s’est terminé avec le code {code}.',
   'engine.no-hello': 'Le vérificateur n’a pas pu observer le programme (Python s’est arrêté avec {code} avant de démarrer).',
   'engine.closed-without-data': 'La connexion a été fermée sans rien envoyer.',
