@@ -81,5 +81,7 @@ export function diagnose(err: unknown, run: PythonRun | undefined): Failure {
 }
 
 function timeoutFailure(run: PythonRun | undefined, key: string, params: Record<string, string | number>): Failure {
+  // A program that printed without end (output cut at the cap) is busy printing, not waiting.
+  if (run?.outputTruncated) return { status: 'timeout', message: { key: 'engine.output-flood' }, hint: 'output-flood' };
   return { status: 'timeout', message: { key, params } };
 }

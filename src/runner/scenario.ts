@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import type { Lang, BlockedAt } from '../model.js';
 import type { Config } from '../config/types.js';
 import { PythonRun, STARTUP_MS, type PythonRunOptions } from '../engine/python-run.js';
@@ -42,6 +44,10 @@ export interface ScenarioOutcome {
 /** Run one scenario: start what it asks, decide its checks, and always stop every process it started. */
 export async function runScenario(sc: ScenarioDef, env: RunEnv): Promise<ScenarioOutcome> {
   const started = performance.now();
+  // Each scenario runs in its own copy of the exercise folder: a program that writes or deletes
+  // files there cannot change what another scenario (running at the same time) sees.
+  const dir = await mkdtemp(join(tmpdir(), 'tp-reseau-sc-'));
+  await cp(env.dir, dir, { recursive: true });
   const transcript = new Transcript();
   const runs: PythonRun[] = [];
   const servers: FakeServer[] = [];
@@ -80,7 +86,7 @@ export async function runScenario(sc: ScenarioDef, env: RunEnv): Promise<Scenari
     transcript,
     ms: (base) => Math.round(base * env.config.timeFactor * slowness(runs)),
     start: (file: StudentFile, opts: StartOptions = {}) =>
-      launch(join(env.dir, file), opts, true, file === 'serveur.py' ? 'serveur' : 'client'),
+      launch(join(dir, file), opts, true, file === 'serveur.py' ? 'serveur' : 'client'),
     startReference: (file: StudentFile, opts: StartOptions = {}) =>
       launch(join(env.referenceDir, file), opts, false, file === 'serveur.py' ? 'serveur' : 'client'),
     fakeServer: async (me = 'serveur', peer = 'client') => {
@@ -148,6 +154,7 @@ export async function runScenario(sc: ScenarioDef, env: RunEnv): Promise<Scenari
     for (const c of conns) c.destroy();
     for (const s of servers) s.close();
     await Promise.all(runs.map((r) => r.stop()));
+    await rm(dir, { recursive: true, force: true, maxRetries: 3 });
   }
   const stopper = sc.checks.find((id) => decisions.get(id)?.passed === false);
   for (const id of sc.checks) {

@@ -95,7 +95,7 @@ describe('fallback to the injected module alone (TPRC_ISOLATION=module)', () => 
     expect(run.report.isolation).toBe('module');
     expect(run.check!.status).toBe(c.status);
     if (run.report.lang === 'fr') expect(run.check!.message).toMatch(new RegExp(c.message));
-    else expect(run.check!.message).toMatch(/^Timed out|timed out|Time/i);
+    else expect(run.check!.message).toMatch(/prints without end/); // the English run is the flood case
     expect(run.ms).toBeLessThanOrEqual(c.deadlineMs + 1000);
     expect(hashDir(join(CORPUS(), name))).toBe(hashes.get(name));
     expect(JSON.stringify(run.report)).not.toContain(CANARY);

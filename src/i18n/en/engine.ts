@@ -2,6 +2,7 @@
 export const engine = {
   'engine.crashed': 'The program crashed: {type}: {message} (line {line}).',
   'engine.killed': 'The program was stopped by signal {signal}.',
+  'engine.output-flood': 'The program prints without end (more than 1 MiB of output) instead of moving on.',
   'engine.exit-code': 'The program exited with code {code}.',
   'engine.no-hello': 'The checker could not observe the program (Python stopped with {code} before starting).',
   'engine.closed-without-data': 'The connection was closed without sending anything.',
@@ -15,6 +16,7 @@ export const engine = {
   'engine.not-reached': 'Not checked: step “{check}” failed before.',
   'engine.missing-file': 'Not done yet: file {file} is missing.',
 
+  'hint.output-flood': 'A print() in an endless loop? Check how your loop ends (for example when recv() returns b\'\').',
   'hint.encode': 'send() needs bytes: write message.encode() (or .encode(\'utf-8\')) before sending.',
   'hint.decode': 'recv() returns bytes: write data.decode() (or .decode(\'utf-8\')) before printing.',
   'hint.port-in-use': 'The port is already in use: an old server may still run in Thonny (Stop button), or two servers were started.',

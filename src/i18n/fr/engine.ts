@@ -2,6 +2,7 @@
 export const engine = {
   'engine.crashed': 'Le programme a planté : {type}: {message} (ligne {line}).',
   'engine.killed': 'Le programme a été arrêté par le signal {signal}.',
+  'engine.output-flood': 'Le programme affiche sans fin (plus de 1 Mio de sortie) au lieu d’avancer.',
   'engine.exit-code': 'Le programme s’est terminé avec le code {code}.',
   'engine.no-hello': 'Le vérificateur n’a pas pu observer le programme (Python s’est arrêté avec {code} avant de démarrer).',
   'engine.closed-without-data': 'La connexion a été fermée sans rien envoyer.',
@@ -15,6 +16,7 @@ export const engine = {
   'engine.not-reached': 'Non vérifié : l’étape « {check} » a échoué avant.',
   'engine.missing-file': 'Pas encore fait : fichier {file} absent.',
 
+  'hint.output-flood': 'Un print() dans une boucle sans fin ? Vérifie la condition de sortie de ta boucle (par exemple quand recv() renvoie b\'\').',
   'hint.encode': 'send() attend des octets : écris message.encode() (ou .encode(\'utf-8\')) avant d’envoyer.',
   'hint.decode': 'recv() renvoie des octets : écris donnees.decode() (ou .decode(\'utf-8\')) avant d’afficher.',
   'hint.port-in-use': 'Le port est déjà utilisé : un ancien serveur tourne peut-être encore dans Thonny (bouton Stop), ou tu lances deux serveurs.',
