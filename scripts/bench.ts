@@ -184,6 +184,16 @@ interface CheckFigures {
   verdicts: string[];
 }
 
+let isolation: string | undefined;
+
+function isolationOf(stdout: string): string | undefined {
+  try {
+    return (JSON.parse(stdout) as { isolation?: string }).isolation;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A verdict signature: every check's id and status, so that any change shows. */
 function verdictOf(stdout: string): string {
   try {
@@ -194,12 +204,14 @@ function verdictOf(stdout: string): string {
   }
 }
 
+/** "40/40", or "38/40 (ex4.x:fail ex4.y:timeout)": passed checks, and the others by name. */
 function passCount(verdict: string): string {
   const all = verdict.split(' ');
-  return `${all.filter((x) => x.endsWith(':pass')).length}/${all.length}`;
+  const other = all.filter((x) => !x.endsWith(':pass'));
+  return `${all.length - other.length}/${all.length}${other.length ? ` (${other.join(' ')})` : ''}`;
 }
 
-async function benchCheck(label: string, args: string[], runs: number, pyStartMs: number): Promise<CheckFigures> {
+async function benchCheck(label: string, args: string[], runs: number, pyStartMs: number, extraEnv: NodeJS.ProcessEnv = {}): Promise<CheckFigures> {
   const wall: number[] = [];
   const cpu: number[] = [];
   const procs: number[] = [];
@@ -207,11 +219,12 @@ async function benchCheck(label: string, args: string[], runs: number, pyStartMs
   for (let i = 0; i < runs; i++) {
     const countFile = join(work(), `count-${label.replace(/\W+/g, '_')}-${i}.txt`);
     writeFileSync(countFile, '');
-    const m = await measure(process.execPath, [CHECK, ...args, '--json'], { ...process.env, TPRC_COUNT_FILE: countFile });
+    const m = await measure(process.execPath, [CHECK, ...args, '--json'], { ...process.env, ...extraEnv, TPRC_COUNT_FILE: countFile });
     wall.push(m.wallMs);
     if (m.cpuMs !== undefined) cpu.push(m.cpuMs);
     procs.push(readFileSync(countFile, 'utf8').split('\n').filter(Boolean).length);
     verdicts.add(verdictOf(m.stdout));
+    isolation ??= isolationOf(m.stdout);
   }
   const p = stats(procs);
   const floorMs = (p.median * pyStartMs) / CORES;
@@ -359,6 +372,12 @@ async function main(): Promise<void> {
   log('check…');
   const checks: CheckFigures[] = [];
   checks.push(await benchCheck('check reference', ['reference'], o.runs, start.plain.median));
+  const defaultIsolation = isolation;
+  // The isolation mode chosen on this machine ('netns': each student's check in its own namespaces,
+  // a node process more per check), and the same check without it, to show what it costs.
+  if (defaultIsolation === 'netns') {
+    checks.push(await benchCheck('check reference (module)', ['reference'], o.runs, start.plain.median, { TPRC_ISOLATION: 'module' }));
+  }
   for (const ex of ['ex1', 'ex2', 'ex3', 'ex4']) {
     checks.push(await benchCheck(`check --exercise ${ex}`, ['reference', '--exercise', ex], o.runs, start.plain.median));
   }
@@ -385,6 +404,7 @@ async function main(): Promise<void> {
 
   const results = {
     date: new Date().toISOString(),
+    isolation: defaultIsolation ?? 'module',
     machine: { cores: CORES, cpu: cpus()[0]?.model, node: process.version, python: py, loadBefore: load0, loadAfter: loadavg() },
     runs: o.runs,
     floor: { pythonStart: start, bareEcho: echo, note: 'floor of a command = processes started × pythonStart.plain median / cores' },
@@ -404,13 +424,14 @@ async function main(): Promise<void> {
     rows.push([c.label, fmt(c.wall), fmt(c.cpu), String(c.processes.median), `${c.floorMs.toFixed(0)} ms`, fmt(c.ratio, '', 2), c.verdicts.join(', ')]);
   }
   for (const g of grades) {
-    rows.push([`grade ${g.size}`, fmt(g.wall), fmt(g.cpu), String(g.processes.median), '', '', `${fmt(g.perSecond, 'subs/s', 1)}, RSS ${fmt(g.maxRssMb, 'MB')}`]);
+    rows.push([`grade ${g.size}`, fmt(g.wall), `${fmt(g.cpu)}, ${g.cpu ? (g.cpu.median / g.size).toFixed(0) : '?'} ms/sub`, String(g.processes.median), '', '', `${fmt(g.perSecond, 'subs/s', 1)}, RSS ${fmt(g.maxRssMb, 'MB')}`]);
   }
   rows.push(['check --version', fmt(cli.version), '', '0', '', '', '']);
   rows.push(['check --help', fmt(cli.help), '', '0', '', '', '']);
   if (stable) rows.push([`stability ×${stable.runs} (loaded)`, fmt(stable.wall), '', '', '', '', Object.entries(stable.verdicts).map(([k, v]) => `${v}× ${k}`).join('; ')]);
   log('\n' + table(rows));
-  log(`\nRSS: maximum resident set of the largest single process of the tree (getrusage via /usr/bin/time), i.e. the grader.`);
+  log(`\nisolation: ${defaultIsolation ?? 'module'}; load average before ${load0.map((x) => x.toFixed(1)).join(' ')}, after ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  log(`RSS: maximum resident set of the largest single process of the tree (getrusage via /usr/bin/time), i.e. the grader.`);
 
   if (o.json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
   else {
