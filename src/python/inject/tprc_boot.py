@@ -491,8 +491,10 @@ def _sandbox(limits, emit, where):
     # These bound a beginner's mistake or a joke (a fork loop, a memory hog), not a determined
     # attacker: ctypes or a program run with exec() get around the Python-level guards; the rlimits,
     # the process group (or pid namespace) kill and the deadlines still bound those.
-    # Reporting an exception imports traceback: past "Too many open files" that import would fail.
-    import traceback  # noqa: F401
+    # Reporting an exception imports traceback, which past "Too many open files" would fail: a file
+    # descriptor is kept free for that import (importing it now would cost ~5 ms of every start:
+    # linecache, tokenize, re).
+    _reserve_fd()
     if os.name == "posix":
         import resource
         import signal
@@ -652,10 +654,38 @@ def _patch_proactor(target_for):
     windows_events.IocpProactor.connect = connect
 
 
+_spare_fd = None
+
+
+def _reserve_fd():
+    global _spare_fd
+    try:
+        _spare_fd = os.open(os.devnull, os.O_RDONLY)
+    except OSError:
+        pass
+
+
+def _import_traceback():
+    # The import reads one file at a time: the spare descriptor is enough past "Too many open files".
+    global _spare_fd
+    try:
+        import traceback
+    except Exception:
+        if _spare_fd is None:
+            raise
+        try:
+            os.close(_spare_fd)
+        except OSError:
+            pass
+        _spare_fd = None
+        import traceback
+    return traceback
+
+
 def _format_exception(exc_type, exc, tb):
     # The traceback without this module's frames (a wrapped send() would otherwise show as the
     # failing line), in chained exceptions too.
-    import traceback
+    traceback = _import_traceback()
     te = traceback.TracebackException(exc_type, exc, tb)
     seen = set()
     todo = [te]
