@@ -6,6 +6,7 @@ import type { PythonRun } from '../src/engine/python-run.js';
 import { untilAny, DeadlineError } from '../src/util/wait.js';
 import { expectClosedAndExit0, printedVerdict } from './lib/expect.js';
 import { busyLoopSeen, BUSY_WINDOW_MS } from './lib/busy-loop.js';
+import { START, STEP } from './lib/deadlines.js';
 
 const FIN = 'fin';
 
@@ -32,12 +33,12 @@ const serverEcho: ScenarioDef = {
   async run(ctx) {
     const messages = ctx.config.messages.pingPong;
     const srv = await ctx.start('serveur.py');
-    const listen = await srv.listening(ctx.ms(3000));
+    const listen = await srv.listening(ctx.ms(START));
     const conn = await ctx.connect(listen.real);
     await ctx.step('ex3.serveur-echo', async () => {
       for (const msg of messages) {
         conn.send(msg);
-        await expectEcho(conn, msg, ctx.ms(2000));
+        await expectEcho(conn, msg, ctx.ms(STEP));
       }
     });
     await printedVerdict(ctx, 'ex3.serveur-affiche', srv, messages, 'ex.server-no-print');
@@ -45,7 +46,7 @@ const serverEcho: ScenarioDef = {
       const recvsBefore = srv.all('recv').length;
       conn.send(LONG_MESSAGE);
       try {
-        await expectEcho(conn, LONG_MESSAGE, ctx.ms(2000));
+        await expectEcho(conn, LONG_MESSAGE, ctx.ms(STEP));
       } catch (e) {
         if (srv.all('exception').some((x) => x.type === 'UnicodeDecodeError')) throw failure('ex3.long-cut', {}, { hint: 'recv-size', explainsCrash: true });
         throw e;
@@ -62,7 +63,7 @@ const serverEcho: ScenarioDef = {
     await ctx.step('ex3.serveur-fin', async () => {
       conn.send(FIN);
       try {
-        await conn.expectText(FIN, ctx.ms(2000));
+        await conn.expectText(FIN, ctx.ms(STEP));
       } catch (e) {
         if (e instanceof MismatchError && e.seen.length === 0 && conn.isClosedByPeer) {
           throw failure('ex3.fin-not-answered', {}, { hint: 'no-fin', expected: FIN });
@@ -70,7 +71,7 @@ const serverEcho: ScenarioDef = {
         throw e;
       }
       try {
-        await conn.expectClosed(ctx.ms(2000));
+        await conn.expectClosed(ctx.ms(STEP));
       } catch (e) {
         if (!(e instanceof DeadlineError)) throw e;
         // Still reading the same connection: "fin" did not end the loop. Elsewhere (e.g. back in
@@ -79,7 +80,7 @@ const serverEcho: ScenarioDef = {
         throw failure('ex.not-closed', {}, { status: 'timeout', hint: 'not-closed' });
         throw e;
       }
-      await expectClosedAndExit0(srv, undefined, ctx.ms(2000));
+      await expectClosedAndExit0(srv, undefined, ctx.ms(STEP));
     });
   },
 };
@@ -90,14 +91,14 @@ const serverLeave: ScenarioDef = {
   checks: ['ex3.serveur-depart-sans-fin'],
   async run(ctx) {
     const srv = await ctx.start('serveur.py');
-    const listen = await srv.listening(ctx.ms(3000));
+    const listen = await srv.listening(ctx.ms(START));
     const conn = await ctx.connect(listen.real);
     await ctx.step('ex3.serveur-depart-sans-fin', async () => {
       const msg = ctx.config.messages.pingPong[0];
       conn.send(msg);
-      await conn.expectText(msg, ctx.ms(2000));
+      await conn.expectText(msg, ctx.ms(STEP));
       conn.destroy(); // leaves without "fin"
-      await srv.waitEvent('recv', ctx.ms(2000), { where: (e) => e.n === 0 }).catch(() => undefined);
+      await srv.waitEvent('recv', ctx.ms(STEP), { where: (e) => e.n === 0 }).catch(() => undefined);
       if (await busyLoopSeen(srv, ctx.ms(BUSY_WINDOW_MS))) throw failure('ex3.spin', {}, { hint: 'busy-loop' });
       if (srv.all('exception').length) throw failure('ex3.crash-on-leave', {}, { hint: 'crash-departure' });
       if (srv.exit && srv.exit.code !== 0) throw failure('ex.exit-code', { code: srv.exit.code ?? '?' }, { status: 'crash', hint: 'exit-code' });
@@ -138,11 +139,11 @@ const client: ScenarioDef = {
     const lines = ctx.config.messages.pingPong;
     const fake = await ctx.fakeServer();
     const cli = await ctx.start('client.py', { connect: { '*': fake.port } });
-    const conn = await fake.accepted(ctx.ms(3000));
+    const conn = await fake.accepted(ctx.ms(START), 1, cli);
     let waitedEachTime = true;
     await ctx.step('ex3.client-boucle', async () => {
       for (let i = 0; i < lines.length; i++) {
-        const got = await nextPrompt(cli, conn, i + 1, ctx.ms(3000));
+        const got = await nextPrompt(cli, conn, i + 1, ctx.ms(START));
         if (got === 'ended') throw failure(i === 0 ? 'ex3.client-no-input' : 'ex3.client-stopped', { n: i }, { hint: i === 0 ? 'input-ignored' : 'no-loop' });
         if (got === 'data') throw failure('ex3.client-sent-untyped', {}, { hint: 'input-ignored', seen: conn.unread.toString('utf8') });
         cli.type(lines[i]);
@@ -152,7 +153,7 @@ const client: ScenarioDef = {
           if (cli.all('input').length > i + 1) return 'input' as const;
           if (conn.isClosedByPeer || cli.exit) return 'ended' as const;
           return undefined;
-        }, ctx.ms(2000), 'message').catch((e) => {
+        }, ctx.ms(STEP), 'message').catch((e) => {
           if (e instanceof DeadlineError && conn.unread.length === 0) throw e;
           return 'data' as const;
         });
@@ -163,7 +164,7 @@ const client: ScenarioDef = {
         }
         if (after === 'ended' && conn.unread.length === 0) throw failure('ex3.client-stopped', { n: i }, { hint: 'no-loop' });
         try {
-          await conn.expectText(lines[i], ctx.ms(1000));
+          await conn.expectText(lines[i], ctx.ms(STEP));
         } catch (e) {
           if (e instanceof MismatchError) throw failure('ex3.client-wrong-message', {}, { hint: 'input-ignored', expected: lines[i], seen: e.seen.toString('utf8') });
           throw e;
@@ -176,7 +177,7 @@ const client: ScenarioDef = {
       return { messages: String(lines.length) };
     });
     // wait for the prompt of the last line (after the last reply was read)
-    const last = await nextPrompt(cli, conn, lines.length + 1, ctx.ms(3000)).catch(() => 'timeout' as const);
+    const last = await nextPrompt(cli, conn, lines.length + 1, ctx.ms(START)).catch(() => 'timeout' as const);
     const waited = waitedEachTime && repliesReadBeforeNextLine(cli, lines.length);
     ctx.verdict('ex3.client-attend-reponse', waited, () => failure('ex3.client-no-wait', {}, { hint: 'no-wait' }));
     await printedVerdict(ctx, 'ex3.client-affiche', cli, lines, 'ex.client-no-print');
@@ -184,7 +185,7 @@ const client: ScenarioDef = {
       if (last !== 'input') throw failure('ex3.client-stopped', { n: lines.length }, { hint: 'no-loop' });
       cli.type(FIN);
       try {
-        await conn.expectText(FIN, ctx.ms(2000));
+        await conn.expectText(FIN, ctx.ms(STEP));
       } catch (e) {
         if (e instanceof MismatchError && e.seen.length === 0) throw failure('ex3.client-no-fin', {}, { hint: 'no-fin', expected: FIN });
         throw e;
@@ -195,13 +196,13 @@ const client: ScenarioDef = {
         if (cli.all('input').length > lines.length + 1) return 'input' as const;
         if (conn.isClosedByPeer && cli.exit) return 'done' as const;
         return undefined;
-      }, ctx.ms(2000), 'close after fin').catch((e) => {
+      }, ctx.ms(STEP), 'close after fin').catch((e) => {
         if (e instanceof DeadlineError) throw failure('ex3.client-not-closed-after-fin', {}, { status: 'timeout', hint: 'no-fin' });
         throw e;
       });
       if (end === 'input') throw failure('ex3.client-continues-after-fin', {}, { hint: 'no-fin' });
       if (conn.unread.length > 0) throw failure('ex3.client-sent-after-fin', {}, { hint: 'no-fin', seen: conn.unread.toString('utf8') });
-      await expectClosedAndExit0(cli, conn, ctx.ms(1000));
+      await expectClosedAndExit0(cli, conn, ctx.ms(STEP));
     });
   },
 };

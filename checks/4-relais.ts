@@ -7,6 +7,7 @@ import type { PythonRun } from '../src/engine/python-run.js';
 import { untilAny, DeadlineError, EndedError } from '../src/util/wait.js';
 import { busyLoopSeen, BUSY_WINDOW_MS } from './lib/busy-loop.js';
 import { expectPrinted } from './lib/expect.js';
+import { START, RELAY } from './lib/deadlines.js';
 
 /**
  * A checker-driven relay client. Its stream may hold the echo of its own messages (allowed by the
@@ -106,25 +107,21 @@ function relayed(srv: PythonRun, msg: string, from: RelayPeer, to: RelayPeer[], 
 }
 
 /**
- * Wait (bounded, best effort) until the server has registered its n-th client: after that accept,
+ * Wait until the server accepted n clients, then (bounded, best effort) until it registered them: after each accept,
  * the accepting thread is back waiting (accept/select), and in a thread-per-client server the new
  * connection's thread waits in recv(). Sending before that could race a correct server's bookkeeping.
  */
 async function registered(srv: PythonRun, nth: number, ms: number): Promise<void> {
-  for (let k = 1; k < nth; k++) await registeredOne(srv, k, ms); // earlier ones are usually done already
-  await registeredOne(srv, nth, ms);
-}
-
-async function registeredOne(srv: PythonRun, nth: number, ms: number): Promise<void> {
-  const acc = await srv.waitEvent('accept', ms, { nth });
-  const threaded = srv.all('block').some((e) => e.call === 'recv' && e.th !== acc.th);
+  await srv.waitEvent('accept', ms, { nth });
+  const accepts = srv.all('accept').slice(0, nth);
+  const threaded = srv.all('block').some((e) => e.call === 'recv' && !accepts.some((a) => a.th === e.th));
   await srv.watch
-    .until(() => {
+    .until(() => accepts.every((acc) => {
       const after = srv.events.slice(srv.events.indexOf(acc) + 1);
       const back = after.some((e) => e.ev === 'block' && e.th === acc.th);
       const reading = !threaded || after.some((e) => e.ev === 'block' && e.call === 'recv' && e.sid === acc.conn);
       return back && reading;
-    }, ms, 'client registered')
+    }), ms, 'clients registered')
     .catch(() => undefined);
 }
 
@@ -137,10 +134,10 @@ const server: ScenarioDef = {
   ],
   async run(ctx) {
     const [m1, m2] = ctx.config.messages.relay;
-    const ms = ctx.ms(2000);
+    const ms = ctx.ms(RELAY);
     const policy = ctx.config.echoPolicy;
     const srv = await ctx.start('serveur.py');
-    const listen = await srv.listening(ctx.ms(3000));
+    const listen = await srv.listening(ctx.ms(START));
     const port = listen.real;
     const join = async (name: string) => new RelayPeer(await ctx.connect(port, name));
     const departed = (n: number) => srv.waitEvent('recv', ms, { nth: n, where: (e) => e.n === 0 }).catch(() => undefined);
@@ -225,15 +222,15 @@ const client: ScenarioDef = {
   checks: ['ex4.client-relais'],
   async run(ctx) {
     const [r1, r2] = ctx.config.messages.relay;
-    const ms = ctx.ms(2000);
+    const ms = ctx.ms(RELAY);
     const relay = await ctx.startReference('serveur.py', { actor: 'serveur' });
-    const listen = await relay.listening(ctx.ms(3000));
+    const listen = await relay.listening(ctx.ms(START));
     const cli = await ctx.start('client.py', { connect: { '*': listen.real }, actor: 'client1' });
     ctx.focus(cli);
     const other = await ctx.connect(listen.real, 'client2');
     await ctx.step('ex4.client-relais', async () => {
       await relay.waitEvent('accept', ms, { nth: 2 });
-      await cli.inputRequested(1, ctx.ms(3000)).catch((e) => {
+      await cli.inputRequested(1, ctx.ms(START)).catch((e) => {
         throw e instanceof DeadlineError ? failure('ex3.client-no-input', {}, { status: 'timeout', hint: 'input-ignored' }) : e;
       });
       cli.type(r1);

@@ -4,6 +4,7 @@ import { failure } from '../../src/runner/types.js';
 import type { Connection } from '../../src/peers/connection.js';
 import type { EventOf } from '../../src/engine/events.js';
 import { expectPrinted, expectSomeData, expectClosedAndExit0, addr } from './expect.js';
+import { START, STEP } from './deadlines.js';
 
 const LAB_MESSAGE = 'Hello, serveur !';
 
@@ -47,7 +48,7 @@ export function exchangeScenarios(ex: string, part2: boolean): ScenarioDef[] {
       const srv = await ctx.start('serveur.py');
       let listen!: EventOf<'listen'>;
       await ctx.step(id('serveur-ecoute'), async () => {
-        listen = await srv.listening(ctx.ms(3000));
+        listen = await srv.listening(ctx.ms(START));
         return { address: addr(listen.host, listen.port) };
       });
       if (part2) {
@@ -60,16 +61,16 @@ export function exchangeScenarios(ex: string, part2: boolean): ScenarioDef[] {
       await ctx.step(id('serveur-recoit'), async () => {
         conn = await ctx.connect(listen.real);
         conn.send(message);
-        await srv.waitEvent('recv', ctx.ms(2000), { where: (e) => e.n > 0 });
-        await expectPrinted(srv, message, ctx.ms(2000), 'ex.server-no-print');
+        await srv.waitEvent('recv', ctx.ms(STEP), { where: (e) => e.n > 0 });
+        await expectPrinted(srv, message, ctx.ms(STEP), 'ex.server-no-print');
         const accept = srv.first('accept');
         return { client: accept ? addr(accept.peer[0], accept.peer[1]) : '?' };
       });
       await ctx.step(id('serveur-repond'), async () => {
-        const reply = await expectSomeData(conn, ctx.ms(2000), 'ex.no-reply', 'no-reply');
+        const reply = await expectSomeData(conn, ctx.ms(STEP), 'ex.no-reply', 'no-reply');
         return { reply: reply.toString('utf8') };
       });
-      await ctx.step(id('serveur-termine'), () => expectClosedAndExit0(srv, conn, ctx.ms(2000)));
+      await ctx.step(id('serveur-termine'), () => expectClosedAndExit0(srv, conn, ctx.ms(STEP)));
     },
   };
 
@@ -84,8 +85,8 @@ export function exchangeScenarios(ex: string, part2: boolean): ScenarioDef[] {
       let conn!: Connection;
       let connect!: EventOf<'connect'>;
       await ctx.step(id('client-connecte'), async () => {
-        conn = await fake.accepted(ctx.ms(3000));
-        connect = await cli.waitEvent('connect', ctx.ms(1000));
+        conn = await fake.accepted(ctx.ms(START), 1, cli);
+        connect = await cli.waitEvent('connect', ctx.ms(STEP));
         return { target: addr(connect.host, connect.port), local: addr(connect.local?.[0], connect.local?.[1]) };
       });
       if (part2) {
@@ -95,15 +96,15 @@ export function exchangeScenarios(ex: string, part2: boolean): ScenarioDef[] {
       }
       let sent!: Buffer;
       await ctx.step(id('client-envoie'), async () => {
-        sent = await expectSomeData(conn, ctx.ms(2000), 'ex.client-sent-nothing', 'no-send');
+        sent = await expectSomeData(conn, ctx.ms(STEP), 'ex.client-sent-nothing', 'no-send');
         return { message: sent.toString('utf8') };
       });
       if (part2) checkTyped(ctx, id('client-message-saisi'), sent, typed, cli.all('input').length > 0);
       const local = connect.local ? addr(connect.local[0], connect.local[1]) : '?';
       const reply = `OK, message reçu depuis l'adresse ${local}`;
       conn.send(reply);
-      await ctx.step(id('client-affiche'), () => expectPrinted(cli, reply, ctx.ms(2000), 'ex.client-no-print'));
-      await ctx.step(id('client-termine'), () => expectClosedAndExit0(cli, conn, ctx.ms(2000)));
+      await ctx.step(id('client-affiche'), () => expectPrinted(cli, reply, ctx.ms(STEP), 'ex.client-no-print'));
+      await ctx.step(id('client-termine'), () => expectClosedAndExit0(cli, conn, ctx.ms(STEP)));
     },
   };
 
@@ -113,7 +114,7 @@ export function exchangeScenarios(ex: string, part2: boolean): ScenarioDef[] {
     checks: [id('paire-port'), id('paire-echange')],
     async run(ctx) {
       const srv = await ctx.start('serveur.py', { recordSends: { to: 'client' } });
-      const listen = await srv.listening(ctx.ms(3000));
+      const listen = await srv.listening(ctx.ms(START));
       // The client reaches the server only on the port the server asked for, as on a real machine.
       const cli = await ctx.start('client.py', {
         connect: { [String(listen.port)]: listen.real },
@@ -122,7 +123,7 @@ export function exchangeScenarios(ex: string, part2: boolean): ScenarioDef[] {
       });
       ctx.focus(cli);
       await ctx.step(id('paire-port'), async () => {
-        const e = await cli.watch.until(() => cli.first('connect') ?? cli.first('connect-fail'), ctx.ms(3000), 'connect');
+        const e = await cli.watch.until(() => cli.first('connect') ?? cli.first('connect-fail'), ctx.ms(START), 'connect');
         if (e.ev === 'connect-fail' && e.port === listen.port) throw failure('ex.pair-refused', { port: e.port }, { hint: 'connection-refused' });
         if (e.ev === 'connect-fail') {
           throw failure('ex.port-mismatch', { client: e.port, server: listen.port ?? '?' }, {
@@ -133,9 +134,9 @@ export function exchangeScenarios(ex: string, part2: boolean): ScenarioDef[] {
       });
       await ctx.step(id('paire-echange'), async () => {
         ctx.focus(srv);
-        await expectClosedAndExit0(srv, undefined, ctx.ms(3000));
+        await expectClosedAndExit0(srv, undefined, ctx.ms(START));
         ctx.focus(cli);
-        await expectClosedAndExit0(cli, undefined, ctx.ms(3000));
+        await expectClosedAndExit0(cli, undefined, ctx.ms(START));
         if (!cli.all('recv').some((e) => e.n > 0)) throw failure('ex.pair-no-reply', {}, { hint: 'no-reply' });
         const accept = srv.first('accept');
         const connect = cli.first('connect');

@@ -4,6 +4,7 @@ import type { Connection } from '../../src/peers/connection.js';
 import { pythonBytesLiteral } from '../../src/engine/transcript.js';
 import { failure, type CheckFailure, type ScenarioContext } from '../../src/runner/types.js';
 import { DeadlineError, EndedError } from '../../src/util/wait.js';
+import { STEP } from './deadlines.js';
 
 /** How a student's program prints `text`: decoded (ok), as a bytes literal (forgot decode), or not at all. */
 export type PrintState = 'decoded' | 'bytes' | 'absent';
@@ -49,7 +50,7 @@ export async function printedAll(run: PythonRun, texts: string[], ms: number): P
 
 /** Decide `id`: every text printed decoded; else the first one missing, as bytes (decode) or not at all. */
 export async function printedVerdict(ctx: ScenarioContext, id: string, run: PythonRun, texts: string[], noPrintKey: string): Promise<void> {
-  await printedAll(run, texts, ctx.ms(1000));
+  await printedAll(run, texts, ctx.ms(STEP));
   const missing = texts.find((x) => printState(run.stdout, x) !== 'decoded');
   ctx.verdict(id, missing === undefined, () => printFailure(run, missing ?? '', noPrintKey));
 }

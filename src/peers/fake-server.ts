@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:net';
-import { Watch } from '../util/wait.js';
+import { Watch, EndedError, untilAny } from '../util/wait.js';
 import type { Transcript } from '../engine/transcript.js';
 import { Connection } from './connection.js';
 
@@ -35,9 +35,18 @@ export class FakeServer {
     });
   }
 
-  /** The n-th accepted connection (1-based), waiting for it if needed. */
-  accepted(ms: number, nth = 1): Promise<Connection> {
-    return this.watch.until(() => this.connections[nth - 1], ms, 'connection');
+  /**
+   * The n-th accepted connection (1-based), waiting for it if needed. With `from`, the wait ends as
+   * soon as that program is over (a client that crashed will not connect: no need to wait it out).
+   */
+  accepted(ms: number, nth = 1, from?: { watch: Watch }): Promise<Connection> {
+    if (!from) return this.watch.until(() => this.connections[nth - 1], ms, 'connection');
+    return untilAny([this.watch, from.watch], () => {
+      const c = this.connections[nth - 1];
+      if (c) return c;
+      if (from.watch.isEnded) throw new EndedError('connection');
+      return undefined;
+    }, ms, 'connection');
   }
 
   close(): void {
