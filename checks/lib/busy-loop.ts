@@ -1,10 +1,11 @@
 import type { PythonRun } from '../../src/engine/python-run.js';
+import { readdirSync, readFileSync } from 'node:fs';
 import { observe } from '../../src/util/wait.js';
 
 /** recv() returned b'' this many times in a row on one socket: a loop that never sees the departure. */
 const EMPTY_RECV_SPIN = 64;
-/** CPU share over the window above which the program is busy-looping (an idle server is near 0). */
-const CPU_SHARE = 0.5;
+/** Busy share of the window above which the program is looping (an idle server is near 0). */
+const BUSY_SHARE = 0.5;
 /**
  * How long a departure is watched for a busy loop. A loop on the closed connection is seen exactly
  * (64 empty recv() reported) within a few ms, and ends the window early; an idle server uses ~0 CPU
@@ -26,18 +27,49 @@ function spinningOnEmptyRecv(run: PythonRun): boolean {
 export async function busyLoopSeen(run: PythonRun, windowMs: number): Promise<boolean> {
   if (spinningOnEmptyRecv(run)) return true;
   if (run.exit) return false;
-  let cpu0: number;
-  try {
-    cpu0 = await run.cpuSeconds(1000);
-  } catch {
-    return spinningOnEmptyRecv(run);
+  // A program may still be busy finishing legitimately (printing, closing, an event loop shutting
+  // down): a busy first window is confirmed by a second one before calling it a loop.
+  for (let window = 0; window < 2; window++) {
+    const share = await busyShare(run, windowMs);
+    if (spinningOnEmptyRecv(run)) return true;
+    if (run.exit || share === undefined || share <= BUSY_SHARE) return false;
   }
+  return true;
+}
+
+/**
+ * The program's busy share of the window. Linux: time running plus time waiting to run, all threads
+ * (/proc/PID/task/TID/schedstat): near 1 for a spinning thread however loaded the machine is, near 0
+ * for threads blocked in recv/accept. Elsewhere: CPU time (asked of the module) over wall time.
+ */
+async function busyShare(run: PythonRun, windowMs: number): Promise<number | undefined> {
+  const pid = run.pid;
+  const sched0 = pid === undefined ? undefined : runnableNs(pid);
+  const cpu0 = sched0 === undefined ? await run.cpuSeconds(1000).catch(() => undefined) : undefined;
+  if (sched0 === undefined && cpu0 === undefined) return undefined;
   const t0 = performance.now();
   await observe(run.watch, windowMs, () => !!run.exit || spinningOnEmptyRecv(run));
-  if (spinningOnEmptyRecv(run)) return true;
-  if (run.exit) return false;
-  const cpu1 = await run.cpuSeconds(1000).catch(() => undefined);
-  if (cpu1 === undefined) return false;
   const seconds = (performance.now() - t0) / 1000;
-  return (cpu1 - cpu0) / seconds > CPU_SHARE;
+  if (run.exit || seconds <= 0) return undefined;
+  if (sched0 !== undefined) {
+    const sched1 = runnableNs(pid!);
+    return sched1 === undefined ? undefined : (sched1 - sched0) / 1e9 / seconds;
+  }
+  const cpu1 = await run.cpuSeconds(1000).catch(() => undefined);
+  return cpu1 === undefined ? undefined : (cpu1 - cpu0!) / seconds;
+}
+
+/** Sum over the threads of a Linux process of (ns on a CPU + ns waiting for one); undefined elsewhere. */
+function runnableNs(pid: number): number | undefined {
+  if (process.platform !== 'linux') return undefined;
+  try {
+    let total = 0;
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const [onCpu, waiting] = readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ').map(Number);
+      total += onCpu + waiting;
+    }
+    return total;
+  } catch {
+    return undefined; // no schedstat (kernel option) or the process is gone
+  }
 }

@@ -124,10 +124,10 @@ export function exchangeScenarios(ex: string, part2: boolean): ScenarioDef[] {
       ctx.focus(cli);
       await ctx.step(id('paire-port'), async () => {
         const e = await cli.watch.until(() => cli.first('connect') ?? cli.first('connect-fail'), ctx.ms(START), 'connect');
-        if (e.ev === 'connect-fail' && e.port === listen.port) throw failure('ex.pair-refused', { port: e.port }, { hint: 'connection-refused' });
+        if (e.ev === 'connect-fail' && e.port === listen.port) throw failure('ex.pair-refused', { port: e.port }, { hint: 'connection-refused', explainsCrash: true });
         if (e.ev === 'connect-fail') {
           throw failure('ex.port-mismatch', { client: e.port, server: listen.port ?? '?' }, {
-            hint: 'connection-refused', expected: String(listen.port), seen: String(e.port),
+            hint: 'connection-refused', expected: String(listen.port), seen: String(e.port), explainsCrash: true,
           });
         }
         return { server: addr(listen.host, listen.port), target: addr(e.host, e.port) };

@@ -21,6 +21,18 @@ export function hintFromException(type: string, message: string): string | undef
   return undefined;
 }
 
+/**
+ * Before judging a failure, let the program's side settle: its exception event travels on the report
+ * channel while the closed connection or the exit is seen elsewhere, and either may come first. A
+ * program that exits is waited for until its channel is drained; one that keeps running costs at
+ * most `graceMs` (failure paths only).
+ */
+export async function settle(run: PythonRun | undefined, graceMs: number): Promise<void> {
+  if (!run || run.watch.isEnded) return;
+  await run.watch.until(() => run.exit !== undefined, graceMs, 'exit').catch(() => undefined);
+  if (run.exit) await run.watch.until(() => run.watch.isEnded, 2 * graceMs, 'report channel').catch(() => undefined);
+}
+
 /** Did this run fail on its own (exception, non-zero exit), as opposed to being stopped by us? */
 export function crashed(run: PythonRun): boolean {
   if (run.all('exception').length > 0) return true;
@@ -53,7 +65,7 @@ export function diagnose(err: unknown, run: PythonRun | undefined): Failure {
       const c = crashFailure(run);
       return { ...f, status: 'crash', message: c.message, hint: c.hint ?? f.hint };
     }
-    if ((!f.status || f.explainsCrash) && run && crashed(run)) f.status = 'crash';
+    if (!f.status && !f.explainsCrash && run && crashed(run)) f.status = 'crash';
     return f;
   }
   if (run && !run.helloReceived && run.exit && run.watch.isEnded) {

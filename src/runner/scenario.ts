@@ -9,7 +9,7 @@ import { FakeServer } from '../peers/fake-server.js';
 import { connectClient } from '../peers/fake-client.js';
 import type { Connection } from '../peers/connection.js';
 import { CheckFailure, type ExerciseDef, type Failure, type ScenarioContext, type ScenarioDef, type StartOptions, type StudentFile } from './types.js';
-import { diagnose } from './diagnose.js';
+import { diagnose, settle } from './diagnose.js';
 
 export interface RunEnv {
   /** the student's exercise folder (absolute) */
@@ -111,6 +111,7 @@ export async function runScenario(sc: ScenarioDef, env: RunEnv): Promise<Scenari
         const facts = await fn();
         decide(id, true, undefined, facts || undefined);
       } catch (err) {
+        await settle(focused, ctx.ms(SETTLE_MS));
         decide(id, false, diagnose(err, focused));
         throw new Stop(id);
       }
@@ -119,6 +120,7 @@ export async function runScenario(sc: ScenarioDef, env: RunEnv): Promise<Scenari
       try {
         await fn();
       } catch (err) {
+        await settle(focused, ctx.ms(SETTLE_MS));
         decide(id, false, diagnose(err, focused));
         throw new Stop(id);
       }
@@ -164,6 +166,9 @@ export async function runScenario(sc: ScenarioDef, env: RunEnv): Promise<Scenari
   }
   return { decisions, transcript, durationMs: Math.round(performance.now() - started) };
 }
+
+/** How long a failing step waits for the program to finish dying before it is judged. */
+const SETTLE_MS = 150;
 
 /** A Python start on an idle machine of this class takes 30–80 ms; slower means a loaded machine. */
 const NOMINAL_START_MS = 250;
