@@ -1,17 +1,14 @@
-// Translation of the report strings: French by default, English on request.
+// The report strings, typed: the same catalogue as everything else (src/i18n), keys checked at compile time.
 import type { Lang } from '../model.js';
-import { report as fr } from '../i18n/fr/report.js';
-import { report as en } from '../i18n/en/report.js';
+import type { report } from '../i18n/fr/report.js';
+import { t as translate } from '../i18n/index.js';
 
-export type ReportKey = keyof typeof fr;
+export type ReportKey = keyof typeof report;
 export type Vars = Record<string, string | number>;
 
 /** The string for `key` in `lang`, with {name} placeholders filled from `vars`. */
 export function t(lang: Lang, key: ReportKey, vars: Vars = {}): string {
-  const template: string = (lang === 'en' ? en : fr)[key] ?? fr[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in vars ? String(vars[name]) : whole,
-  );
+  return translate(lang, key, vars);
 }
 
 /** A translator bound to one language. */
