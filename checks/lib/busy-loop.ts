@@ -6,6 +6,8 @@ import { observe } from '../../src/util/wait.js';
 const EMPTY_RECV_SPIN = 64;
 /** Busy share of the window above which the program is looping (an idle server is near 0). */
 const BUSY_SHARE = 0.5;
+/** How many windows a busy-looking program is given to settle before it is measured again. */
+const SETTLE_WINDOWS = 5;
 /**
  * How long a departure is watched for a busy loop. A loop on the closed connection is seen exactly
  * (64 empty recv() reported) within a few ms, and ends the window early; an idle server uses ~0 CPU
@@ -28,11 +30,14 @@ export async function busyLoopSeen(run: PythonRun, windowMs: number): Promise<bo
   if (spinningOnEmptyRecv(run)) return true;
   if (run.exit) return false;
   // A program may still be busy finishing legitimately (printing, closing, an event loop shutting
-  // down): a busy first window is confirmed by a second one before calling it a loop.
-  for (let window = 0; window < 2; window++) {
+  // down: slow on a loaded machine). A busy first window gets it time to settle (or exit), then two
+  // more windows must be busy too before it is called a loop. An idle program pays one window.
+  for (let window = 0; window < 3; window++) {
     const share = await busyShare(run, windowMs);
     if (spinningOnEmptyRecv(run)) return true;
     if (run.exit || share === undefined || share <= BUSY_SHARE) return false;
+    if (window === 0) await observe(run.watch, SETTLE_WINDOWS * windowMs, () => !!run.exit || spinningOnEmptyRecv(run));
+    if (run.exit) return false;
   }
   return true;
 }

@@ -227,7 +227,11 @@ export class PythonRun {
     }
     this.outputBytes += bytes.length;
     const text = this.decoders[stream].write(bytes);
-    if (!text) return;
+    if (!text) {
+      // nothing new to show, but waits on the state (e.g. the truncation flag) must re-check
+      this.watch.changed();
+      return;
+    }
     if (stream === 'stdout') {
       this.stdout += text;
       this.stdoutPartial += text;

@@ -8,7 +8,7 @@ const CLI = join(ROOT, 'dist', 'src', 'cli', 'check.js');
 
 /** Run the compiled CLI as a student would. execa: timeout, exit code and output in one call. */
 async function check(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const r = await execa(process.execPath, [CLI, ...args], { cwd: ROOT, env: { LANG: 'fr_FR.UTF-8', ...env }, reject: false, timeout: 60_000, stdin: 'ignore' });
+  const r = await execa(process.execPath, [CLI, ...args], { cwd: ROOT, env: { LANG: 'fr_FR.UTF-8', NO_COLOR: '1', ...env }, reject: false, timeout: 60_000, stdin: 'ignore' });
   return { code: r.exitCode ?? 1, stdout: r.stdout, stderr: r.stderr };
 }
 
