@@ -1,17 +1,10 @@
 // The per-student checker, as the grader sees it. The real one is the runner's checkStudent,
 // loaded on first use so that `grade --help` and config errors answer at once; tests pass a fake.
-import type { Lang, RunReport } from '../model.js';
-import type { Config } from '../config/types.js';
+import type { RunReport } from '../model.js';
+// The runner's own options; a type-only import: nothing is loaded until first use.
+import type { CheckStudentOptions } from '../runner/check-student.js';
 
-export interface CheckStudentOptions {
-  dir: string;
-  student?: string;
-  exercises?: string[];
-  lang: Lang;
-  python?: string;
-  config: Config;
-  signal?: AbortSignal;
-}
+export type { CheckStudentOptions };
 
 export type CheckStudent = (opts: CheckStudentOptions) => Promise<RunReport>;
 
