@@ -100,6 +100,7 @@ function killGroup(child: ChildProcess): void {
 
 // Namespaces still running: killed if the checker exits abruptly (kill-tree.ts does the same for runs).
 const live = new Set<ChildProcess>();
+let exitHooked = false;
 function killLive(): void {
   for (const c of live) killGroup(c);
 }
@@ -139,7 +140,11 @@ export async function runInNamespace(req: NsRequest, deadlineMs: number, signal?
   child.stdin?.end(JSON.stringify(req));
   const exited = exitOf(child);
   live.add(child);
-  if (live.size === 1) process.once('exit', killLive);
+  if (!exitHooked) {
+    // once per process: adding it each time `live` fills again leaked a listener per batch
+    exitHooked = true;
+    process.once('exit', killLive);
+  }
   let why: 'deadline' | 'aborted' | undefined;
   const aborted = new Promise<never>((_, reject) => {
     if (signal?.aborted) reject(new Error('aborted'));
