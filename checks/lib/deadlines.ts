@@ -6,5 +6,5 @@
 export const START = 3000;
 /** one step of an exchange: a reply, a print, a close, an exit */
 export const STEP = 1000;
-/** a step that goes through two programs (the relay, the student's own pair) */
+/** a step that goes through two programs (the relay, the student's own client and server together) */
 export const RELAY = 1500;

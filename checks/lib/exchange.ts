@@ -4,7 +4,7 @@ import { failure } from '../../src/runner/types.js';
 import type { Connection } from '../../src/peers/connection.js';
 import type { EventOf } from '../../src/engine/events.js';
 import { expectPrinted, expectSomeData, expectClosedAndExit0, addr } from './expect.js';
-import { START, STEP } from './deadlines.js';
+import { START, STEP, RELAY } from './deadlines.js';
 
 const LAB_MESSAGE = 'Hello, serveur !';
 
@@ -134,9 +134,9 @@ export function exchangeScenarios(ex: string, part2: boolean): ScenarioDef[] {
       });
       await ctx.step(id('paire-echange'), async () => {
         ctx.focus(srv);
-        await expectClosedAndExit0(srv, undefined, ctx.ms(START));
+        await expectClosedAndExit0(srv, undefined, ctx.ms(RELAY));
         ctx.focus(cli);
-        await expectClosedAndExit0(cli, undefined, ctx.ms(START));
+        await expectClosedAndExit0(cli, undefined, ctx.ms(RELAY));
         if (!cli.all('recv').some((e) => e.n > 0)) throw failure('ex.pair-no-reply', {}, { hint: 'no-reply' });
         const accept = srv.first('accept');
         const connect = cli.first('connect');
