@@ -21,11 +21,6 @@ export function posixKillTargets(pid: number): number[] {
 }
 
 /**
- * Kill a process and everything it started. POSIX: the child leads its own process group
- * (spawned detached), so a negative pid reaches the group, grandchildren included. Windows:
- * taskkill /T walks the tree. Only ever called with pids this checker started.
- */
-/**
  * Linux: the processes descending from `pid` right now, from /proc/<pid>/task/<tid>/children (one
  * file per thread: a thread's children are listed under it). Empty elsewhere or when unreadable.
  * It finds the children that left the process group (start_new_session, setsid), which the group
@@ -77,6 +72,11 @@ function leadsOwnGroup(pid: number): boolean {
   }
 }
 
+/**
+ * Kill a process and everything it started. POSIX: the child leads its own process group
+ * (spawned detached), so a negative pid reaches the group, grandchildren included. Windows:
+ * taskkill /T walks the tree. Only ever called with pids this checker started.
+ */
 export function killTree(pid: number, platform: NodeJS.Platform = process.platform): void {
   // 0 or a negative number would reach this checker's own process group: never.
   if (!Number.isInteger(pid) || pid <= 0) return;

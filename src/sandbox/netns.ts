@@ -16,6 +16,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { packageRoot } from '../util/package-root.js';
 import { withDeadline } from '../util/wait.js';
+import { killTree, track, untrack } from '../engine/kill-tree.js';
 import type { ExerciseResult } from '../model.js';
 
 export const NS_INIT = (): string => join(packageRoot(), 'src', 'sandbox', 'ns_init.py');
@@ -89,20 +90,9 @@ function exitOf(child: ChildProcess): Promise<number> {
   });
 }
 
+/** Kill the namespace: `unshare` leads its own group, and with --kill-child its death ends the rest. */
 function killGroup(child: ChildProcess): void {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    // gone
-  }
-}
-
-// Namespaces still running: killed if the checker exits abruptly (kill-tree.ts does the same for runs).
-const live = new Set<ChildProcess>();
-let exitHooked = false;
-function killLive(): void {
-  for (const c of live) killGroup(c);
+  if (child.pid !== undefined) killTree(child.pid);
 }
 
 /** What the per-student checker inside the namespace is given (JSON on its stdin). */
@@ -139,12 +129,8 @@ export async function runInNamespace(req: NsRequest, deadlineMs: number, signal?
   child.stdin?.on('error', () => {});
   child.stdin?.end(JSON.stringify(req));
   const exited = exitOf(child);
-  live.add(child);
-  if (!exitHooked) {
-    // once per process: adding it each time `live` fills again leaked a listener per batch
-    exitHooked = true;
-    process.once('exit', killLive);
-  }
+  // killed with the runs if the checker exits abruptly (kill-tree.ts keeps one list for both)
+  if (child.pid !== undefined) track(child.pid);
   let why: 'deadline' | 'aborted' | undefined;
   const aborted = new Promise<never>((_, reject) => {
     if (signal?.aborted) reject(new Error('aborted'));
@@ -159,7 +145,7 @@ export async function runInNamespace(req: NsRequest, deadlineMs: number, signal?
     await withDeadline(exited, 5000, 'namespace exit').catch(() => undefined);
     code = -1;
   } finally {
-    live.delete(child);
+    if (child.pid !== undefined) untrack(child.pid);
   }
   if (why) return { ok: false, why, detail: err.trim() };
   const line = out.trim().split('\n').pop() ?? '';
