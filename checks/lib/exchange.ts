@@ -102,7 +102,10 @@ export function exchangeScenarios(ex: string, part2: boolean): ScenarioDef[] {
       if (part2) checkTyped(ctx, id('client-message-saisi'), sent, typed, cli.all('input').length > 0);
       const local = connect.local ? addr(connect.local[0], connect.local[1]) : '?';
       const reply = `OK, message reçu depuis l'adresse ${local}`;
+      // then close, as the lab's server does: a client that reads until the end of the stream
+      // (shutdown, then recv until b'') gets its end
       conn.send(reply);
+      conn.close();
       await ctx.step(id('client-affiche'), () => expectPrinted(cli, reply, ctx.ms(STEP), 'ex.client-no-print'));
       await ctx.step(id('client-termine'), () => expectClosedAndExit0(cli, conn, ctx.ms(STEP)));
     },

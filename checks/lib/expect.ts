@@ -65,6 +65,8 @@ export async function expectSomeData(conn: Connection, ms: number, noDataKey: st
     return await conn.readSome(ms);
   } catch (e) {
     if (e instanceof EndedError || conn.isClosedByPeer) throw failure(noDataKey, {}, { hint });
+    // still connected, sending nothing: typically waiting in recv() for a reply to a message it never sent
+    if (e instanceof DeadlineError) throw failure(`${noDataKey}-waiting`, {}, { status: 'timeout', hint });
     throw e;
   }
 }

@@ -7,6 +7,9 @@ import type { Lang, RunReport } from '../model.js';
 import { pickLang, t } from '../i18n/index.js';
 import { packageRoot } from '../util/package-root.js';
 import { toolVersion } from '../util/version.js';
+import { trace } from '../util/trace.js';
+
+trace('cli: modules loaded');
 
 const OPTIONS = {
   exercise: { type: 'string', short: 'e', multiple: true },
@@ -102,7 +105,9 @@ async function main(): Promise<number> {
     const { watchChecks } = await import('./watch.js');
     return watchChecks(args, dir);
   }
+  trace('cli: checker loaded');
   const report: RunReport | number = await runCheckOnce(args, dir);
+  trace('cli: done');
   return typeof report === 'number' ? report : 0;
 }
 

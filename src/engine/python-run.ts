@@ -2,7 +2,8 @@ import { join, basename, dirname } from 'node:path';
 import { readFileSync, appendFileSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import type { Socket } from 'node:net';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { forkServerFor, forkServerUsable, type ForkedProcess, type ProcessHandle } from './forkserver.js';
 import { packageRoot } from '../util/package-root.js';
 import { Watch, EndedError, withDeadline } from '../util/wait.js';
 import type { BlockedAt } from '../model.js';
@@ -11,6 +12,7 @@ import { UNBLOCKING } from './events.js';
 import { reportHub } from './report-hub.js';
 import { killTree, track, untrack } from './kill-tree.js';
 import type { Transcript } from './transcript.js';
+import { trace } from '../util/trace.js';
 
 /** Bound on an interpreter's start-up (to the module's hello); scaled by the options' startupMs. */
 export const STARTUP_MS = 20_000;
@@ -73,7 +75,8 @@ export class PythonRun {
   exit?: Exit;
   readonly typed: string[] = [];
 
-  private child?: ChildProcessWithoutNullStreams;
+  private child?: ProcessHandle;
+  private forked?: ForkedProcess;
   /** settles when the process has exited and its pipes are closed */
   private closed?: Promise<void>;
   private channel?: Socket;
@@ -105,6 +108,7 @@ export class PythonRun {
         this.channelClosed = true;
         this.maybeEnd();
       },
+      onStdio: (fd, socket) => (this.forked ? this.forked.attach(fd, socket) : socket.destroy()),
     });
     const args = [...(o.noSite === false ? [] : ['-S']), '-u', '-X', 'utf8', BOOT(), o.file];
     const cmd = o.wrap ? o.wrap(o.python, args) : { file: o.python, args };
@@ -122,24 +126,37 @@ export class PythonRun {
       ...o.env,
     };
     for (const k of ['PYTHONSTARTUP', 'PYTHONINSPECT', 'PYTHONHOME']) delete env[k];
-    // node:child_process directly: execa costs ~80 ms of module loading per checker start, and
-    // nothing here needs more than a spawn (kill-tree.ts kills what is left when the checker exits).
-    const child = spawn(cmd.file, cmd.args, {
-      cwd: dirname(o.file),
-      env,
-      stdio: ['pipe', 'pipe', 'pipe'],
-      // POSIX: own process group, so the whole tree is killed with one signal
-      detached: process.platform !== 'win32',
-      windowsHide: true,
-    });
+    let child: ProcessHandle;
+    let forkedOrFailed: Promise<void> | undefined;
+    if (!o.wrap && o.noSite !== false && forkServerUsable()) {
+      // Forked from a warm interpreter that already imported the module (forkserver.ts); the pid
+      // is known once the server forked.
+      const forked = forkServerFor(o.python).fork(this.token, report, o.file, dirname(o.file), env);
+      this.forked = forked;
+      child = forked;
+      forkedOrFailed = new Promise<void>((resolve) => {
+        forked.once('spawn', () => resolve());
+        forked.once('error', () => resolve());
+      });
+    } else {
+      // node:child_process directly: execa costs ~80 ms of module loading per checker start, and
+      // nothing here needs more than a spawn (kill-tree.ts kills what is left when the checker exits).
+      child = spawn(cmd.file, cmd.args, {
+        cwd: dirname(o.file),
+        env,
+        stdio: ['pipe', 'pipe', 'pipe'],
+        // POSIX: own process group, so the whole tree is killed with one signal
+        detached: process.platform !== 'win32',
+        windowsHide: true,
+      });
+      // Benchmark hook (scripts/bench.ts): one line per Python process started.
+      if (process.env.TPRC_COUNT_FILE) appendFileSync(process.env.TPRC_COUNT_FILE, `${child.pid ?? 0}\n`);
+    }
     this.child = child;
     this.closed = new Promise<void>((resolve) => {
-      child.once('close', () => resolve());
+      child.once('close', () => { trace(`py ${child.pid}: closed`); resolve(); });
       child.once('error', () => resolve());
     });
-    if (child.pid !== undefined) track(child.pid);
-    // Benchmark hook (scripts/bench.ts): one line per Python process started.
-    if (process.env.TPRC_COUNT_FILE) appendFileSync(process.env.TPRC_COUNT_FILE, `${child.pid ?? 0}\n`);
     child.stdout?.on('data', (b: Buffer) => this.onOutput('stdout', b));
     child.stderr?.on('data', (b: Buffer) => this.onOutput('stderr', b));
     child.stdin?.on('error', () => {}); // EPIPE when the program has exited: not our failure
@@ -155,6 +172,10 @@ export class PythonRun {
       this.exit ??= { code: null, signal: null };
       this.maybeEnd();
     });
+    // Every listener is on before the fork's pid arrives: its exit may come in the same read.
+    await forkedOrFailed;
+    if (child.pid !== undefined && !this.exit) track(child.pid);
+    trace(`py ${o.actor} ${basename(o.file)}: started ${child.pid}`);
   }
 
   private maybeEnd(): void {
@@ -174,6 +195,7 @@ export class PythonRun {
 
   private onEvent(e: PyEvent): void {
     e.at = this.elapsed();
+    trace(`py ${this.pid}: ${e.ev}`);
     if (e.ev === 'hello') {
       this.hadHello = true;
       this.helloLatencyMs = e.at;

@@ -1,5 +1,6 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import { StringDecoder } from 'node:string_decoder';
 import type { PyEvent } from './events.js';
 
 /** Where one run's events go, and how to send it commands. */
@@ -7,6 +8,8 @@ export interface ReportSink {
   onEvent(event: PyEvent): void;
   onConnection(socket: Socket): void;
   onClosed(): void;
+  /** a standard stream of a forked run (see forkserver.ts): fd 0, 1 or 2, raw bytes from here on */
+  onStdio?(fd: 0 | 1 | 2, socket: Socket): void;
 }
 
 /**
@@ -53,8 +56,48 @@ class ReportHub {
     this.sockets.add(socket);
     let sink: ReportSink | undefined;
     let buffer = '';
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk: string) => {
+    const decoder = new StringDecoder('utf8');
+    let first = true;
+    let head = Buffer.alloc(0);
+    const onData = (bytes: Buffer) => {
+      if (first) {
+        // The first line says what the connection is: a run's events (hello) or one of its stdio
+        // streams, which carry raw bytes after that line.
+        head = Buffer.concat([head, bytes]);
+        const nl = head.indexOf(10);
+        if (nl < 0) {
+          if (head.length > 4096) socket.destroy();
+          return;
+        }
+        first = false;
+        const line = head.subarray(0, nl).toString('utf8');
+        let hello: { ev?: string; token?: string; fd?: number } | undefined;
+        try {
+          hello = JSON.parse(line) as typeof hello;
+        } catch {
+          hello = undefined;
+        }
+        if (hello?.ev === 'stdio') {
+          const target = this.sinks.get(hello.token ?? '');
+          const fd = hello.fd;
+          socket.off('data', onData);
+          socket.off('close', closed);
+          this.sockets.delete(socket);
+          if (!target?.onStdio || (fd !== 0 && fd !== 1 && fd !== 2)) {
+            socket.destroy();
+            return;
+          }
+          socket.pause();
+          if (nl + 1 < head.length) socket.unshift(head.subarray(nl + 1));
+          target.onStdio(fd, socket);
+          return;
+        }
+        onText(decoder.write(head));
+        return;
+      }
+      onText(decoder.write(bytes));
+    };
+    const onText = (chunk: string) => {
       buffer += chunk;
       let nl: number;
       while ((nl = buffer.indexOf('\n')) >= 0) {
@@ -77,7 +120,8 @@ class ReportHub {
         }
         sink.onEvent(event);
       }
-    });
+    };
+    socket.on('data', onData);
     const closed = () => {
       this.sockets.delete(socket);
       sink?.onClosed();

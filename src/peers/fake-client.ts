@@ -20,7 +20,8 @@ export async function connectClient(port: number, transcript: Transcript, me = '
 }
 
 async function open(host: string, port: number, ms: number): Promise<Socket> {
-  const socket = connect({ host, port });
+  // allowHalfOpen: a server's shutdown(SHUT_WR) must not end our side (a Python client would not)
+  const socket = connect({ host, port, allowHalfOpen: true });
   socket.on('error', () => {});
   await withDeadline(
     new Promise<void>((resolve, reject) => {

@@ -21,7 +21,9 @@ export class FakeServer {
 
   listen(): Promise<number> {
     return new Promise((resolve, reject) => {
-      const server = createServer((socket) => {
+      // allowHalfOpen: a client that half-closes (shutdown(SHUT_WR)) still gets the reply, as from
+      // a Python server; Node's default would end our side the moment the client's FIN arrives.
+      const server = createServer({ allowHalfOpen: true }, (socket) => {
         this.connections.push(new Connection(socket, this.me, this.peer, this.transcript));
         this.watch.changed();
       });

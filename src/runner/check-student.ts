@@ -1,4 +1,5 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { copyDirSync } from '../util/copy-dir.js';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -9,6 +10,8 @@ import { findPython } from '../python/discover.js';
 import { exercises as allExercises, findExerciseDef } from '../../checks/index.js';
 import type { ExerciseDef } from './types.js';
 import { runExercise } from './exercise.js';
+import { heaviestFirst } from './schedule.js';
+import { leaseForkServers, warmForkServer } from '../engine/forkserver.js';
 import type { RunEnv } from './scenario.js';
 import { rescoreReport, scoreReport } from '../report/score.js';
 import { packageRoot } from '../util/package-root.js';
@@ -16,6 +19,7 @@ import { toolVersion } from '../util/version.js';
 import { isolationMode, isolationWrap, DEFAULT_LIMITS, type IsolationMode, type Limits } from '../engine/isolation.js';
 import { runInNamespace } from '../sandbox/netns.js';
 import { failedResults } from '../sandbox/failed.js';
+import { trace } from '../util/trace.js';
 
 export interface CheckStudentOptions {
   /** the folder holding the exercise folders (1-meme-machine/, ...) */
@@ -30,6 +34,9 @@ export interface CheckStudentOptions {
   /** limits for the student's processes, over DEFAULT_LIMITS (tests, `npm run stress`) */
   limits?: Limits;
 }
+
+/** Never copied for a check: caches and tools' folders, sometimes huge, never read by a program of the lab. */
+const SKIPPED = new Set(['__pycache__', 'node_modules', '.git', '.venv', 'venv']);
 
 export function selectExercises(keys: string[]): ExerciseDef[] {
   const defs = keys.map((k) => {
@@ -48,17 +55,18 @@ export async function checkStudent(opts: CheckStudentOptions): Promise<RunReport
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
   const python = await findPython(opts.python);
+  trace('student: python found');
   const defs = selectExercises(opts.exercises ?? opts.config.exercises);
   const dir = resolve(opts.dir);
   const work = await mkdtemp(join(tmpdir(), 'tp-reseau-'));
   try {
-    await Promise.all(
-      defs.map(async (d) => {
-        const from = join(dir, d.folder);
-        if (existsSync(from)) await cp(from, join(work, d.folder), { recursive: true, filter: (src) => !/(__pycache__|node_modules|\.git)$/.test(src) });
-      }),
-    );
+    for (const d of defs) {
+      const from = join(dir, d.folder);
+      if (existsSync(from)) copyDirSync(from, join(work, d.folder), (name) => SKIPPED.has(name));
+    }
+    trace('student: copied');
     const mode = await isolationMode(python.path);
+    trace(`student: isolation ${mode}`);
     const limits = { ...DEFAULT_LIMITS, ...opts.limits };
     let results: ExerciseResult[];
     if (mode === 'netns' && process.env.TPRC_IN_NETNS !== '1') {
@@ -74,6 +82,7 @@ export async function checkStudent(opts: CheckStudentOptions): Promise<RunReport
     } else {
       results = await runExercisesIn(work, defs, python.path, opts.lang, opts.config, limits, mode);
     }
+    trace('student: results');
     const report: RunReport = {
       schemaVersion: SCHEMA_VERSION,
       tool: { name: 'tp-reseau-check', version: toolVersion() },
@@ -104,20 +113,32 @@ export async function runExercisesIn(
   limits: Limits,
   mode: IsolationMode = 'netns',
 ): Promise<ExerciseResult[]> {
-  return Promise.all(
-    defs.map((def) =>
-      runExercise({
-        def,
-        env: {
-          dir: join(work, def.folder),
-          referenceDir: join(packageRoot(), 'reference', def.folder),
-          python,
-          lang,
-          config,
-          limits: limits as RunEnv['limits'],
-          wrap: isolationWrap(mode),
-        },
-      }),
-    ),
-  );
+  const schedule = heaviestFirst();
+  // Programs are forked from a warm interpreter (engine/forkserver.ts), started now so that its
+  // imports overlap the first scenarios' set-up; it stops when the last check in this process ends.
+  const lease = leaseForkServers();
+  warmForkServer(python);
+  try {
+    return await Promise.all(
+      defs.map((def) =>
+        runExercise(
+          {
+            def,
+            env: {
+              dir: join(work, def.folder),
+              referenceDir: join(packageRoot(), 'reference', def.folder),
+              python,
+              lang,
+              config,
+              limits: limits as RunEnv['limits'],
+              wrap: isolationWrap(mode),
+            },
+          },
+          schedule,
+        ),
+      ),
+    );
+  } finally {
+    lease.release();
+  }
 }

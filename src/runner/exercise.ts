@@ -4,7 +4,7 @@ import type { CheckResult, ExerciseResult, Lang } from '../model.js';
 import { t, render } from '../i18n/index.js';
 import type { ExerciseDef, ScenarioDef, CheckDef } from './types.js';
 import { runScenario, type RunEnv, type Decision, type ScenarioOutcome } from './scenario.js';
-import { limit } from '../util/limit.js';
+import { inOrder, type Schedule } from './schedule.js';
 
 /** Where the exercise's files are, per student; undefined when the folder is missing. */
 export interface ExerciseInput {
@@ -23,13 +23,13 @@ function hasTodo(path: string): boolean {
 }
 
 /** Run every scenario of an exercise (concurrently: each has its own OS-chosen ports) into check results. */
-export async function runExercise({ def, env }: ExerciseInput): Promise<ExerciseResult> {
+export async function runExercise({ def, env }: ExerciseInput, schedule: Schedule = inOrder): Promise<ExerciseResult> {
   const lang = env.lang;
   const outcomes = await Promise.all(
     def.scenarios.map((sc) => {
       const missing = sc.files.filter((f) => !existsSync(join(env.dir, f)));
       if (missing.length) return Promise.resolve({ sc, missing, outcome: undefined });
-      return limit(() => runScenario(sc, env)).then((outcome) => ({ sc, missing, outcome }));
+      return schedule(sc.checks.length, () => runScenario(sc, env)).then((outcome) => ({ sc, missing, outcome }));
     }),
   );
   const checks: CheckResult[] = [];

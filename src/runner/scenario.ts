@@ -1,5 +1,7 @@
 import { join } from 'node:path';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { copyDirSync } from '../util/copy-dir.js';
 import { tmpdir } from 'node:os';
 import type { Lang, BlockedAt } from '../model.js';
 import type { Config } from '../config/types.js';
@@ -10,6 +12,7 @@ import { connectClient } from '../peers/fake-client.js';
 import type { Connection } from '../peers/connection.js';
 import { CheckFailure, type ExerciseDef, type Failure, type ScenarioContext, type ScenarioDef, type StartOptions, type StudentFile } from './types.js';
 import { diagnose, settle } from './diagnose.js';
+import { trace } from '../util/trace.js';
 
 export interface RunEnv {
   /** the student's exercise folder (absolute) */
@@ -44,10 +47,11 @@ export interface ScenarioOutcome {
 /** Run one scenario: start what it asks, decide its checks, and always stop every process it started. */
 export async function runScenario(sc: ScenarioDef, env: RunEnv): Promise<ScenarioOutcome> {
   const started = performance.now();
+  trace(`scenario ${sc.name}: start`);
   // Each scenario runs in its own copy of the exercise folder: a program that writes or deletes
   // files there cannot change what another scenario (running at the same time) sees.
-  const dir = await mkdtemp(join(tmpdir(), 'tp-reseau-sc-'));
-  await cp(env.dir, dir, { recursive: true });
+  const dir = mkdtempSync(join(tmpdir(), 'tp-reseau-sc-'));
+  copyDirSync(env.dir, dir);
   const transcript = new Transcript();
   const runs: PythonRun[] = [];
   const servers: FakeServer[] = [];
@@ -107,8 +111,10 @@ export async function runScenario(sc: ScenarioDef, env: RunEnv): Promise<Scenari
       return c;
     },
     step: async (id, fn) => {
+      trace(`step ${id}: start`);
       try {
         const facts = await fn();
+        trace(`step ${id}: passed`);
         decide(id, true, undefined, facts || undefined);
       } catch (err) {
         await settle(focused, ctx.ms(SETTLE_MS));
@@ -117,8 +123,10 @@ export async function runScenario(sc: ScenarioDef, env: RunEnv): Promise<Scenari
       }
     },
     part: async (id, fn) => {
+      trace(`part ${id}: start`);
       try {
         await fn();
+        trace(`part ${id}: passed`);
       } catch (err) {
         await settle(focused, ctx.ms(SETTLE_MS));
         decide(id, false, diagnose(err, focused));
@@ -144,6 +152,7 @@ export async function runScenario(sc: ScenarioDef, env: RunEnv): Promise<Scenari
     decisions.set(id, d);
   }
 
+  trace(`scenario ${sc.name}: copied`);
   try {
     await sc.run(ctx);
   } catch (err) {
@@ -153,6 +162,7 @@ export async function runScenario(sc: ScenarioDef, env: RunEnv): Promise<Scenari
       if (first) decide(first, false, diagnose(err, focused));
     }
   } finally {
+    trace(`scenario ${sc.name}: stopping`);
     for (const c of conns) c.destroy();
     for (const s of servers) s.close();
     await Promise.all(runs.map((r) => r.stop()));
@@ -164,6 +174,7 @@ export async function runScenario(sc: ScenarioDef, env: RunEnv): Promise<Scenari
       decisions.set(id, { id, passed: false, notReachedBecause: stopper ?? sc.checks[0], failure: stopper ? decisions.get(stopper)?.failure : undefined });
     }
   }
+  trace(`scenario ${sc.name}: end`);
   return { decisions, transcript, durationMs: Math.round(performance.now() - started) };
 }
 

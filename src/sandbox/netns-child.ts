@@ -3,6 +3,7 @@
 import { runExercisesIn, selectExercises } from '../runner/check-student.js';
 import type { NsRequest } from './netns.js';
 import type { Config } from '../config/types.js';
+import { trace } from '../util/trace.js';
 
 async function readStdin(): Promise<string> {
   let s = '';
@@ -12,9 +13,11 @@ async function readStdin(): Promise<string> {
 }
 
 async function main(): Promise<void> {
+  trace('ns-child: loaded');
   const req = JSON.parse(await readStdin()) as NsRequest;
   const defs = selectExercises(req.exercises);
   const results = await runExercisesIn(req.work, defs, req.python, req.lang, req.config as Config, req.limits);
+  trace('ns-child: done');
   await send({ results }, 0);
 }
 

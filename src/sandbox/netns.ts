@@ -18,6 +18,7 @@ import { packageRoot } from '../util/package-root.js';
 import { withDeadline } from '../util/wait.js';
 import { killTree, track, untrack } from '../engine/kill-tree.js';
 import type { ExerciseResult } from '../model.js';
+import { trace } from '../util/trace.js';
 
 export const NS_INIT = (): string => join(packageRoot(), 'src', 'sandbox', 'ns_init.py');
 export const NS_CHILD = (): string => join(packageRoot(), 'dist', 'src', 'sandbox', 'netns-child.js');
@@ -77,6 +78,7 @@ async function doProbe(python: string): Promise<Probe> {
     return -1;
   });
   const ms = Math.round(performance.now() - t0);
+  trace(`ns: probe ${code}`);
   // lo works, and the outside is unreachable (ENETUNREACH 101) rather than merely slow
   const m = /lo-ok (\d+)/.exec(out);
   if (code === 0 && m && m[1] !== '0') return { ok: true, ms };
@@ -115,6 +117,7 @@ export type NsOutcome =
  * kills process 1 of the pid namespace (--kill-child), and with it everything else.
  */
 export async function runInNamespace(req: NsRequest, deadlineMs: number, signal?: AbortSignal): Promise<NsOutcome> {
+  trace('ns: spawn');
   const child = spawn('unshare', [...UNSHARE_ARGS, req.python, '-S', '-I', NS_INIT(), process.execPath, NS_CHILD()], {
     stdio: ['pipe', 'pipe', 'pipe'],
     detached: true,
@@ -124,6 +127,7 @@ export async function runInNamespace(req: NsRequest, deadlineMs: number, signal?
   let err = '';
   child.stdout?.setEncoding('utf8').on('data', (s: string) => (out += s));
   child.stderr?.setEncoding('utf8').on('data', (s: string) => {
+    if (process.env.TPRC_TRACE) process.stderr.write(s);
     if (err.length < 64 * 1024) err += s;
   });
   child.stdin?.on('error', () => {});

@@ -61,9 +61,9 @@ describe('a student folder like C:\\Users\\Élève\\Mes documents\\TP réseau, f
 
   it('a buggy CRLF program still gets its blocked line right, without a stray \\r', async () => {
     const dir = path.join(tmp, 'Élève', 'Mes documents', 'TP réseau bogué');
-    copyAsWindows(path.join(ROOT, 'test/corpus/buggy/ex1-client-attend-encore'), dir);
+    copyAsWindows(path.join(ROOT, 'test/corpus/buggy/ex1-client-oublie-envoi'), dir);
     const report = await checkStudent({ dir, lang: 'fr', config: defaultConfig(), exercises: ['ex1'] });
-    const c = report.exercises[0].checks.find((x) => x.id === 'ex1.client-termine')!;
+    const c = report.exercises[0].checks.find((x) => x.id === 'ex1.client-envoie')!;
     expect(c.status).not.toBe('pass');
     expect(c.blocked?.call).toBe('recv');
     const lines = readFileSync(path.join(dir, '1-meme-machine', 'client.py'), 'utf8').split('\r\n');

@@ -16,6 +16,9 @@ const ALLOWED: Record<string, [line: string, why: string][]> = {
   'src/engine/python-run.ts': [
     ['this.noHelloTimer ??= setTimeout(() => this.watch.end(), NO_HELLO_GRACE_MS);', 'deadline: after an exit without hello, bounds the wait for the report channel to deliver or close'],
   ],
+  'src/engine/forkserver.ts': [
+    ['this.graceTimer = setTimeout(() => {', "deadline: after a forked run's exit, bounds the wait for stdio connections that never came (killed before connecting)"],
+  ],
   'src/cli/watch.ts': [
     ['this.timer = setTimeout(() => {', 'debounce of file saves in --watch: coalesces a burst, nothing waits on it'],
   ],

@@ -20,7 +20,8 @@ client.send(message.encode('utf-8'))
 reponse = client.recv(1024)
 print("Serveur répond : " + reponse.decode('utf-8'))
 
-# on attend un autre message du serveur
-reponse = client.recv(1024)
-print("Serveur répond : " + reponse.decode('utf-8'))
+# on continue d'écouter le serveur (boucle recopiée du ping-pong, sans condition d'arrêt)
+while True:
+    reponse = client.recv(1024)
+    print("Serveur répond : " + reponse.decode('utf-8'))
 client.close()

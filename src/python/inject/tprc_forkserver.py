@@ -1,0 +1,166 @@
+# tp-reseau-check fork server (POSIX): python -S -u -X utf8 tprc_forkserver.py
+#
+# A check starts ~14 Python processes; each fresh interpreter costs ~25 ms of CPU before the
+# student's first line runs (interpreter start, then socket/threading imports for the injected
+# module), and they all start at once on a few cores. This server pays that once: it imports the
+# injected module (tprc_boot) and what it imports, then forks one child per run. The child is set up
+# as a fresh `python -S -u -X utf8 tprc_start.py FILE` would be (own session, environment, working
+# folder, stdio, argv), then runs tprc_boot._main(): the student's program runs exactly as it would
+# in a new process, behind the same module. Nothing here imports what a fresh start would not have
+# imported before the student's code (a student's json.py must still shadow the standard json).
+#
+# Requests on stdin, one per run: b"<length>\n" then <length> bytes of NUL-separated fields:
+#   token, hub "host:port", file, cwd, then KEY=VALUE environment entries.
+# Replies on stdout, one line each: "pid <token> <pid>", "exit <token> <code> <signal>",
+# "error <token> <message>". Stdio of a child: three connections to the checker's hub (the same
+# loopback server the module reports to), each announced by {"ev":"stdio","token":...,"fd":N}.
+import os
+import sys
+
+_write = sys.dont_write_bytecode
+sys.dont_write_bytecode = False
+try:
+    import tprc_boot
+finally:
+    sys.dont_write_bytecode = _write
+
+# What tprc_boot._install imports before any student code (a fresh start imports them too).
+import _socket
+import socket
+import builtins
+import threading
+import binascii
+import weakref
+import io
+import signal
+import select
+if os.name == "posix":
+    import resource
+import _sitebuiltins
+
+# Pipe-sized buffers: a program that floods its output blocks after ~64 KiB once the checker stops
+# reading, as it would on a pipe (a loopback socket would otherwise take megabytes first).
+_STDIO_BUF = 65536
+
+
+def _reply(line):
+    data = (line + "\n").encode("utf-8", "surrogateescape")
+    while data:
+        data = data[os.write(1, data):]
+
+
+def _connect_stdio(hub, token, fd):
+    host, _, port = hub.rpartition(":")
+    s = _socket.socket(_socket.AF_INET, _socket.SOCK_STREAM)
+    s.setsockopt(_socket.SOL_SOCKET, _socket.SO_SNDBUF if fd else _socket.SO_RCVBUF, _STDIO_BUF)
+    s.connect((host, int(port)))
+    s.sendall(('{"ev":"stdio","token":"%s","fd":%d}\n' % (token, fd)).encode("ascii"))
+    os.dup2(s.fileno(), fd)
+    s.close()
+
+
+def _new_stdio():
+    # As the interpreter builds them with -u -X utf8 on POSIX: raw binary layers, write-through
+    # text, UTF-8 with surrogateescape (stderr: backslashreplace), no newline translation.
+    stdin = io.TextIOWrapper(io.BufferedReader(io.FileIO(0, "r", closefd=False)), encoding="utf-8",
+                             errors="surrogateescape", newline="\n")
+    stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding="utf-8",
+                              errors="surrogateescape", newline="\n", write_through=True)
+    stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding="utf-8",
+                              errors="backslashreplace", newline="\n", line_buffering=True,
+                              write_through=True)
+    for name, stream in (("stdin", stdin), ("stdout", stdout), ("stderr", stderr)):
+        stream.mode = "r" if name == "stdin" else "w"
+        setattr(sys, name, stream)
+        setattr(sys, "__%s__" % name, stream)
+
+
+def _child(fields, wake):
+    token, hub, path, cwd = fields[:4]
+    try:
+        os.setsid()  # its own session and process group, as `detached: true` gives a spawned one
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        signal.set_wakeup_fd(-1)
+        for fd in wake:
+            os.close(fd)
+        for fd in (0, 1, 2):
+            _connect_stdio(hub, token, fd)
+        _new_stdio()
+        os.environ.clear()
+        for item in fields[4:]:
+            key, _, value = item.partition("=")
+            os.environ[key] = value
+        os.chdir(cwd)
+        sys.argv = [tprc_boot.__file__, path]
+        sys.path[0] = os.path.dirname(path)
+    except BaseException as e:  # nothing of the student's has run: a checker error, said on stderr
+        try:
+            os.write(2, ("tp-reseau-check: fork server child setup failed: %r\n" % (e,)).encode())
+        finally:
+            os._exit(70)
+    # From here on this process is the student's program: SystemExit and everything else unwind
+    # to the top of this script, and the interpreter ends as after `python FILE` (threads joined,
+    # atexit, stdio flushed, exit status).
+    tprc_boot._main()
+    sys.exit(0)
+
+
+def _serve():
+    r, w = os.pipe()
+    os.set_blocking(w, False)
+    signal.set_wakeup_fd(w)
+    signal.signal(signal.SIGCHLD, lambda *_: None)
+    runs = {}  # pid -> token
+    buf = b""
+    while True:
+        try:
+            ready, _, _ = select.select([0, r], [], [])
+        except InterruptedError:
+            continue
+        if r in ready:
+            try:
+                os.read(r, 4096)
+            except BlockingIOError:
+                pass
+        while runs:
+            try:
+                pid, status = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                break
+            if pid == 0:
+                break
+            token = runs.pop(pid, None)
+            if token is None:
+                continue
+            if os.WIFSIGNALED(status):
+                _reply("exit %s - %d" % (token, os.WTERMSIG(status)))
+            else:
+                _reply("exit %s %d -" % (token, os.WEXITSTATUS(status)))
+        if 0 not in ready:
+            continue
+        chunk = os.read(0, 65536)
+        if not chunk:
+            return  # the checker is gone: its runs are killed by it (process groups)
+        buf += chunk
+        while True:
+            nl = buf.find(b"\n")
+            if nl < 0:
+                break
+            size = int(buf[:nl])
+            if len(buf) < nl + 1 + size:
+                break
+            payload, buf = buf[nl + 1:nl + 1 + size], buf[nl + 1 + size:]
+            fields = payload.decode("utf-8", "surrogateescape").split("\0")
+            try:
+                pid = os.fork()
+            except OSError as e:
+                _reply("error %s %s" % (fields[0], str(e).replace("\n", " ")))
+                continue
+            if pid == 0:
+                _child(fields, (r, w))
+            runs[pid] = fields[0]
+            _reply("pid %s %d" % (fields[0], pid))
+
+
+if __name__ == "__main__":
+    _serve()
