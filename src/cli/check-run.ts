@@ -1,6 +1,6 @@
 // One run of the checks for `npm run check`: config, checks, terminal or JSON output, report files.
 import type { RunReport } from '../model.js';
-import type { CheckArgs } from './check.js';
+import type { CheckArgs } from './check-cli.js';
 import { t } from '../i18n/index.js';
 import { loadConfig, ConfigError } from '../config/load.js';
 import { checkStudent } from '../runner/check-student.js';
@@ -10,6 +10,7 @@ import { writeReports } from '../report/write-reports.js';
 import { parseFormats, type ReportFormat } from '../report/types.js';
 import type { Config } from '../config/types.js';
 import { pythonNotFoundMessage } from './messages.js';
+import { lastInterpreter } from '../python/last-interpreter.js';
 
 /** Exit code of a finished check: 0 only when every (non-bonus) check passed. */
 export function exitCodeOf(report: RunReport): number {
@@ -34,7 +35,8 @@ export async function runCheckOnce(args: CheckArgs, dir: string, print = (s: str
   let config: Config;
   try {
     ({ config } = await loadConfig({ file: args.config, lang, overrides: args.timeFactor ? { timeFactor: args.timeFactor } : {} }));
-    report = await checkStudent({ dir, exercises: args.exercises, lang, python: args.python, config });
+    const pythonHint = args.python || process.env.PYTHON ? undefined : lastInterpreter();
+    report = await checkStudent({ dir, exercises: args.exercises, lang, python: args.python, config, pythonHint });
   } catch (e) {
     if (e instanceof PythonNotFoundError) process.stderr.write(pythonNotFoundMessage(lang, e) + '\n');
     else if (e instanceof ConfigError) process.stderr.write(e.message + '\n');

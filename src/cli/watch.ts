@@ -9,7 +9,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import pc from 'picocolors';
 import type { ExerciseResult, Lang, RunReport } from '../model.js';
-import type { CheckArgs } from './check.js';
+import type { CheckArgs } from './check-cli.js';
 import type { Config } from '../config/types.js';
 import type { ExerciseDef } from '../runner/types.js';
 import { t } from '../i18n/index.js';

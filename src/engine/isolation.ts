@@ -1,5 +1,5 @@
 import type { PythonRunOptions } from './python-run.js';
-import { probeNetns, type Probe } from '../sandbox/netns.js';
+import { namespacesUnavailable, probeNetns, type Probe } from '../sandbox/netns.js';
 
 export type IsolationMode = 'netns' | 'module';
 
@@ -43,6 +43,24 @@ export async function isolationMode(python?: string): Promise<IsolationMode> {
   const probe = await probeNetns(python);
   if (!probe.ok && forced === 'netns') throw new Error(`TPRC_ISOLATION=netns: unavailable (${probe.reason})`);
   return probe.ok ? 'netns' : 'module';
+}
+
+/**
+ * The mode a check starts in, without probing: 'netns' on Linux unless forced off or already seen
+ * not to work in this process. A check that then finds namespaces unavailable falls back to
+ * 'module' (see checkStudent), so the first check pays no separate probe.
+ */
+export function expectedIsolation(): IsolationMode {
+  if (process.env.TPRC_IN_NETNS === '1') return 'netns';
+  const forced = process.env.TPRC_ISOLATION;
+  if (forced === 'module') return 'module';
+  if (process.platform !== 'linux') {
+    if (forced === 'netns') throw new Error('TPRC_ISOLATION=netns: network namespaces need Linux');
+    return 'module';
+  }
+  const why = namespacesUnavailable();
+  if (why && forced === 'netns') throw new Error(`TPRC_ISOLATION=netns: unavailable (${why})`);
+  return why ? 'module' : 'netns';
 }
 
 /** The probe's outcome (for `npm run stress` and the docs: availability and start-up cost). */

@@ -22,6 +22,10 @@ const NO_HELLO_GRACE_MS = 1000;
 
 export const OUTPUT_CAP = 1024 * 1024;
 
+/** Start-up to hello on an unloaded machine, with headroom (see PythonRun.startSlowness). */
+const NOMINAL_START_MS = 250;
+const NOMINAL_FORK_MS = 150;
+
 export interface PythonRunOptions {
   python: string;
   /** the student's file, absolute */
@@ -85,6 +89,15 @@ export class PythonRun {
   private hadHello = false;
   /** ms from spawn to the module's hello: how slow the machine is right now */
   helloLatencyMs?: number;
+
+  /**
+   * How much slower than on an idle machine this program started (>= 0; 1 = nominal): a spawned
+   * interpreter takes 30–80 ms to its hello alone, ~120 ms with a whole check starting at once; a
+   * forked one 2–90 ms in a whole check. Deadlines stretch with it on a loaded machine.
+   */
+  get startSlowness(): number {
+    return (this.helloLatencyMs ?? 0) / (this.forked ? NOMINAL_FORK_MS : NOMINAL_START_MS);
+  }
   private noHelloTimer?: NodeJS.Timeout;
   private readonly started = performance.now();
   private stdoutPartial = '';

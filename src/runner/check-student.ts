@@ -6,7 +6,7 @@ import { basename, join, resolve } from 'node:path';
 import type { Lang, RunReport, ExerciseResult } from '../model.js';
 import { SCHEMA_VERSION } from '../model.js';
 import type { Config } from '../config/types.js';
-import { findPython } from '../python/discover.js';
+import { findPython, type PythonInfo } from '../python/discover.js';
 import { exercises as allExercises, findExerciseDef } from '../../checks/index.js';
 import type { ExerciseDef } from './types.js';
 import { runExercise } from './exercise.js';
@@ -16,8 +16,8 @@ import type { RunEnv } from './scenario.js';
 import { rescoreReport, scoreReport } from '../report/score.js';
 import { packageRoot } from '../util/package-root.js';
 import { toolVersion } from '../util/version.js';
-import { isolationMode, isolationWrap, DEFAULT_LIMITS, type IsolationMode, type Limits } from '../engine/isolation.js';
-import { runInNamespace } from '../sandbox/netns.js';
+import { expectedIsolation, isolationWrap, DEFAULT_LIMITS, type IsolationMode, type Limits } from '../engine/isolation.js';
+import { runInNamespace, type NsOutcome } from '../sandbox/netns.js';
 import { failedResults } from '../sandbox/failed.js';
 import { trace } from '../util/trace.js';
 
@@ -33,6 +33,8 @@ export interface CheckStudentOptions {
   signal?: AbortSignal;
   /** limits for the student's processes, over DEFAULT_LIMITS (tests, `npm run stress`) */
   limits?: Limits;
+  /** the interpreter discovery found last time: the check starts with it while discovery confirms */
+  pythonHint?: string;
 }
 
 /** Never copied for a check: caches and tools' folders, sometimes huge, never read by a program of the lab. */
@@ -54,8 +56,8 @@ export function selectExercises(keys: string[]): ExerciseDef[] {
 export async function checkStudent(opts: CheckStudentOptions): Promise<RunReport> {
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
-  const python = await findPython(opts.python);
-  trace('student: python found');
+  const found = findPython(opts.python);
+  found.catch(() => undefined); // awaited below; an early throw must not leave it unhandled
   const defs = selectExercises(opts.exercises ?? opts.config.exercises);
   const dir = resolve(opts.dir);
   const work = await mkdtemp(join(tmpdir(), 'tp-reseau-'));
@@ -65,23 +67,23 @@ export async function checkStudent(opts: CheckStudentOptions): Promise<RunReport
       if (existsSync(from)) copyDirSync(from, join(work, d.folder), (name) => SKIPPED.has(name));
     }
     trace('student: copied');
-    const mode = await isolationMode(python.path);
-    trace(`student: isolation ${mode}`);
+    let mode = expectedIsolation();
     const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-    let results: ExerciseResult[];
+    let results: ExerciseResult[] | undefined;
+    let python: PythonInfo;
     if (mode === 'netns' && process.env.TPRC_IN_NETNS !== '1') {
       // The whole check of this student runs in its own namespaces (see src/sandbox/netns.ts),
       // bounded by the per-student budget; when it cannot finish, every check says why.
       const budgetMs = (opts.config.studentTimeoutS ?? 120) * 1000 * opts.config.timeFactor;
-      const outcome = await runInNamespace(
-        { work, exercises: defs.map((d) => d.folder), lang: opts.lang, python: python.path, config: opts.config, limits },
-        budgetMs,
-        opts.signal,
-      );
-      results = outcome.ok ? outcome.results : failedResults(defs, opts.lang, outcome.why, outcome.detail, budgetMs);
-    } else {
-      results = await runExercisesIn(work, defs, python.path, opts.lang, opts.config, limits, mode);
-    }
+      const request = { work, exercises: defs.map((d) => d.folder), lang: opts.lang, config: opts.config, limits };
+      let outcome: NsOutcome;
+      ({ python, outcome } = await speculate(found, opts.pythonHint, (path, signal) => runInNamespace({ ...request, python: path }, budgetMs, signal), opts.signal));
+      if (outcome.ok) results = outcome.results;
+      else if (outcome.why !== 'unavailable') results = failedResults(defs, opts.lang, outcome.why, outcome.detail, budgetMs);
+      else mode = expectedIsolation(); // throws when namespaces were required (TPRC_ISOLATION=netns)
+    } else python = await found;
+    trace(`student: isolation ${mode}`);
+    results ??= await runExercisesIn(work, defs, python.path, opts.lang, opts.config, limits, mode);
     trace('student: results');
     const report: RunReport = {
       schemaVersion: SCHEMA_VERSION,
@@ -100,6 +102,44 @@ export async function checkStudent(opts: CheckStudentOptions): Promise<RunReport
     return rescoreReport(report, opts.config);
   } finally {
     await rm(work, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
+/**
+ * Run with the interpreter found last time while discovery (a few Python starts, ~100 ms through
+ * a pyenv shim) confirms it; the outcome is kept only if discovery finds that same interpreter,
+ * else the speculative run is stopped and the check runs again with the one found.
+ */
+async function speculate<T>(
+  found: Promise<PythonInfo>,
+  hint: string | undefined,
+  run: (python: string, signal?: AbortSignal) => Promise<T>,
+  signal?: AbortSignal,
+): Promise<{ python: PythonInfo; outcome: T }> {
+  if (!hint) {
+    const python = await found;
+    return { python, outcome: await run(python.path, signal) };
+  }
+  const ctl = new AbortController();
+  const stop = () => ctl.abort();
+  signal?.addEventListener('abort', stop, { once: true });
+  try {
+    const early = run(hint, ctl.signal);
+    let python: PythonInfo;
+    try {
+      python = await found;
+    } catch (e) {
+      ctl.abort();
+      await early.catch(() => undefined);
+      throw e;
+    }
+    if (python.path === hint) return { python, outcome: await early };
+    trace('student: speculation missed');
+    ctl.abort();
+    await early.catch(() => undefined);
+    return { python, outcome: await run(python.path, signal) };
+  } finally {
+    signal?.removeEventListener('abort', stop);
   }
 }
 

@@ -181,13 +181,9 @@ export async function runScenario(sc: ScenarioDef, env: RunEnv): Promise<Scenari
 /** How long a failing step waits for the program to finish dying before it is judged. */
 const SETTLE_MS = 150;
 
-/** A Python start on an idle machine of this class takes 30–80 ms; slower means a loaded machine. */
-const NOMINAL_START_MS = 250;
-
-/** How much slower than nominal the interpreters of this scenario started (>= 1, at most 10). */
+/** How much slower than nominal the programs of this scenario started (>= 1, at most 10). */
 function slowness(runs: PythonRun[]): number {
-  const worst = Math.max(0, ...runs.map((r) => r.helloLatencyMs ?? 0));
-  return Math.min(10, Math.max(1, worst / NOMINAL_START_MS));
+  return Math.min(10, Math.max(1, ...runs.map((r) => r.startSlowness)));
 }
 
 class Stop extends Error {

@@ -82,7 +82,9 @@ async function doProbe(python: string): Promise<Probe> {
   // lo works, and the outside is unreachable (ENETUNREACH 101) rather than merely slow
   const m = /lo-ok (\d+)/.exec(out);
   if (code === 0 && m && m[1] !== '0') return { ok: true, ms };
-  return { ok: false, reason: out.trim().split('\n').pop() || `exit ${code}`, ms };
+  const reason = out.trim().split('\n').pop() || `exit ${code}`;
+  unavailable ??= reason;
+  return { ok: false, reason, ms };
 }
 
 function exitOf(child: ChildProcess): Promise<number> {
@@ -109,7 +111,78 @@ export interface NsRequest {
 
 export type NsOutcome =
   | { ok: true; results: ExerciseResult[] }
-  | { ok: false; why: 'deadline' | 'aborted' | 'died'; detail: string };
+  | { ok: false; why: 'deadline' | 'aborted' | 'died'; detail: string }
+  /** the namespaces could not be created here: the caller falls back to the module alone */
+  | { ok: false; why: 'unavailable'; detail: string };
+
+/** A per-student checker started in fresh namespaces, waiting for its request. */
+interface NsChild {
+  child: ChildProcess;
+  /** true once it said "ready" (the namespaces work), false if it ended before */
+  ready: Promise<boolean>;
+  exited: Promise<number>;
+  out(): string;
+  err(): string;
+}
+
+let unavailable: string | undefined;
+
+/** Why namespaces are known not to work in this process (a start failed), if they are. */
+export function namespacesUnavailable(): string | undefined {
+  return unavailable;
+}
+
+/**
+ * `python` only runs process 1 (ns_init.py: loopback up) and warms the fork server; the request
+ * says which interpreter runs the programs. Any working interpreter will do for the former.
+ */
+function startChild(python: string): NsChild {
+  trace('ns: spawn');
+  const child = spawn('unshare', [...UNSHARE_ARGS, python, '-S', '-I', NS_INIT(), process.execPath, NS_CHILD()], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
+    env: { ...namespaceEnv(), TPRC_PYTHON_HINT: python },
+  });
+  let out = '';
+  let err = '';
+  let readyResolve!: (ok: boolean) => void;
+  const ready = new Promise<boolean>((resolve) => (readyResolve = resolve));
+  child.stdout?.setEncoding('utf8').on('data', (s: string) => {
+    out += s;
+    if (out.startsWith('ready\n')) readyResolve(true);
+  });
+  child.stderr?.setEncoding('utf8').on('data', (s: string) => {
+    if (process.env.TPRC_TRACE) process.stderr.write(s);
+    if (err.length < 64 * 1024) err += s;
+  });
+  child.stdin?.on('error', () => {});
+  const exited = exitOf(child);
+  void exited.then(() => readyResolve(false));
+  // killed with the runs if the checker exits abruptly (kill-tree.ts keeps one list for both)
+  if (child.pid !== undefined) track(child.pid);
+  return { child, ready, exited, out: () => out, err: () => err };
+}
+
+/** A warm child must not keep the checker alive (a usage error exits at once); a used one must. */
+function setRef(child: ChildProcess, on: boolean): void {
+  for (const h of [child, child.stdin, child.stdout, child.stderr] as ({ ref?(): void; unref?(): void } | null)[]) {
+    if (on) h?.ref?.();
+    else h?.unref?.();
+  }
+}
+
+let warm: NsChild | undefined;
+
+/**
+ * Start the namespaces of the next check now (the CLI calls this first thing, with the interpreter
+ * found last time): creating them and loading the checker inside overlap the rest of the start-up.
+ */
+export function prewarmNamespace(python: string): void {
+  if (process.platform !== 'linux' || process.env.TPRC_ISOLATION === 'module' || process.env.TPRC_IN_NETNS === '1' || unavailable) return;
+  if (warm) return;
+  warm = startChild(python);
+  setRef(warm.child, false);
+}
 
 /**
  * Run the check of one student in fresh namespaces; bounded by `deadlineMs` and `signal`. Whatever
@@ -117,24 +190,10 @@ export type NsOutcome =
  * kills process 1 of the pid namespace (--kill-child), and with it everything else.
  */
 export async function runInNamespace(req: NsRequest, deadlineMs: number, signal?: AbortSignal): Promise<NsOutcome> {
-  trace('ns: spawn');
-  const child = spawn('unshare', [...UNSHARE_ARGS, req.python, '-S', '-I', NS_INIT(), process.execPath, NS_CHILD()], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-    detached: true,
-    env: namespaceEnv(),
-  });
-  let out = '';
-  let err = '';
-  child.stdout?.setEncoding('utf8').on('data', (s: string) => (out += s));
-  child.stderr?.setEncoding('utf8').on('data', (s: string) => {
-    if (process.env.TPRC_TRACE) process.stderr.write(s);
-    if (err.length < 64 * 1024) err += s;
-  });
-  child.stdin?.on('error', () => {});
-  child.stdin?.end(JSON.stringify(req));
-  const exited = exitOf(child);
-  // killed with the runs if the checker exits abruptly (kill-tree.ts keeps one list for both)
-  if (child.pid !== undefined) track(child.pid);
+  const ns = warm ?? startChild(req.python);
+  warm = undefined;
+  const { child } = ns;
+  setRef(child, true);
   let why: 'deadline' | 'aborted' | undefined;
   const aborted = new Promise<never>((_, reject) => {
     if (signal?.aborted) reject(new Error('aborted'));
@@ -142,22 +201,37 @@ export async function runInNamespace(req: NsRequest, deadlineMs: number, signal?
   });
   let code: number;
   try {
-    code = await withDeadline(Promise.race([exited, aborted]), deadlineMs, 'student check');
+    code = await withDeadline(
+      (async () => {
+        if (!(await Promise.race([ns.ready, aborted]))) return -2;
+        child.stdin?.end(JSON.stringify(req));
+        return Promise.race([ns.exited, aborted]);
+      })(),
+      deadlineMs,
+      'student check',
+    );
   } catch (e) {
     why = (e as Error).message === 'aborted' ? 'aborted' : 'deadline';
     killGroup(child);
-    await withDeadline(exited, 5000, 'namespace exit').catch(() => undefined);
+    await withDeadline(ns.exited, 5000, 'namespace exit').catch(() => undefined);
     code = -1;
   } finally {
     if (child.pid !== undefined) untrack(child.pid);
   }
-  if (why) return { ok: false, why, detail: err.trim() };
-  const line = out.trim().split('\n').pop() ?? '';
+  if (why) return { ok: false, why, detail: ns.err().trim() };
+  if (code === -2) {
+    // unshare refused (user namespaces disabled), no loopback, or not isolated: said once, then
+    // every check of this process uses the module alone
+    unavailable = ns.err().trim().split('\n').pop() || 'namespaces unavailable';
+    return { ok: false, why: 'unavailable', detail: unavailable };
+  }
+  const line = ns.out().trim().split('\n').pop() ?? '';
   try {
     const parsed = JSON.parse(line) as { results?: ExerciseResult[]; error?: string };
     if (parsed.results) return { ok: true, results: parsed.results };
-    return { ok: false, why: 'died', detail: parsed.error ?? err.trim() };
+    return { ok: false, why: 'died', detail: parsed.error ?? ns.err().trim() };
   } catch {
+    const err = ns.err();
     return { ok: false, why: 'died', detail: `exit ${code}${err ? `: ${err.trim().slice(-2000)}` : ''}` };
   }
 }

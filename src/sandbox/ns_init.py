@@ -29,6 +29,16 @@ def main():
     except OSError as e:
         sys.stderr.write("tp-reseau-check: cannot bring the namespace's loopback up: %s\n" % e)
         return 97
+    # A new network namespace has no route out: anything but "network unreachable" means this is
+    # not one (the checker then falls back to the injected module alone).
+    import errno
+    import socket
+    with socket.socket() as s:
+        s.setblocking(False)
+        err = s.connect_ex(("192.0.2.1", 9))
+    if err != errno.ENETUNREACH:
+        sys.stderr.write("tp-reseau-check: the namespace reaches the outside (connect: %s)\n" % err)
+        return 98
     if len(sys.argv) < 2:
         return 0  # probe: the loopback came up
     pid = os.fork()
