@@ -114,6 +114,10 @@ class ForkServer {
 
   constructor(private readonly python: string) {}
 
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   /** Fork a run of `file`; resolves once the child exists (with its pid) or failed to. */
   fork(token: string, hub: string, file: string, cwd: string, env: Record<string, string>): ForkedProcess {
     const run = new ForkedProcess(token);
@@ -205,14 +209,15 @@ class ForkServer {
   }
 
   /** Stop the server (idle: every run of it has ended, or is being killed by its PythonRun). */
-  close(): void {
+  close(): Promise<void> {
     const child = this.child;
     this.dead = true;
     servers.delete(this.python);
-    if (child?.pid !== undefined) {
-      untrack(child.pid);
-      killTree(child.pid);
-    }
+    if (child?.pid === undefined || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+    const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    untrack(child.pid);
+    killTree(child.pid);
+    return gone;
   }
 
   // The server must not keep the checker alive when no run is pending, and must while one is.
@@ -236,14 +241,15 @@ let leases = 0;
  * is released, so that nothing the checker started outlives a check in a long-lived process (the
  * test runner, --watch, grading workers). A CLI that exits kills them anyway (kill-tree.ts).
  */
-export function leaseForkServers(): { release(): void } {
+export function leaseForkServers(): { release(): Promise<void> } {
   leases++;
   let released = false;
   return {
-    release() {
+    /** resolves once the servers stopped by this release are gone (reaped: their CPU is counted) */
+    async release() {
       if (released) return;
       released = true;
-      if (--leases === 0) for (const s of [...servers.values()]) s.close();
+      if (--leases === 0) await Promise.all([...servers.values()].map((s) => s.close()));
     },
   };
 }
@@ -252,6 +258,11 @@ export function forkServerFor(python: string): ForkServer {
   let s = servers.get(python);
   if (!s) servers.set(python, (s = new ForkServer(python)));
   return s;
+}
+
+/** The fork servers' pids (the namespace child keeps them when it clears the namespace). */
+export function forkServerPids(): number[] {
+  return [...servers.values()].map((s) => s.pid).filter((p): p is number => p !== undefined);
 }
 
 /** Start the server ahead of the first run (it imports the module while the checker loads). */

@@ -46,7 +46,7 @@ export function workerCheckStudent(graceMs = 5000, workerUrl = new URL('./check-
         fn();
       };
       const onMessage = (m: FromWorker) => {
-        if (m.id !== id) return;
+        if (m.kind === 'closed' || m.id !== id) return;
         if (m.kind === 'report') finish(true, () => resolve(m.report as RunReport));
         else finish(true, () => reject(new Error(m.message)));
       };
@@ -68,7 +68,24 @@ export function workerCheckStudent(graceMs = 5000, workerUrl = new URL('./check-
     check,
     spawned: () => spawned,
     close: async () => {
-      await Promise.all(idle.splice(0).map((w) => w.terminate()));
+      await Promise.all(idle.splice(0).map(async (w) => {
+        // let it end what it keeps between students (its namespace), bounded, then end it
+        await new Promise<void>((resolve) => {
+          const done = (m: FromWorker) => {
+            if (m.kind === 'closed') finish();
+          };
+          const finish = () => {
+            clearTimeout(timer);
+            w.off('message', done);
+            resolve();
+          };
+          const timer = setTimeout(finish, graceMs);
+          w.on('message', done);
+          w.once('exit', finish);
+          w.postMessage({ kind: 'close' } satisfies ToWorker);
+        });
+        await w.terminate();
+      }));
     },
   };
 }

@@ -35,6 +35,8 @@ export interface CheckStudentOptions {
   limits?: Limits;
   /** the interpreter discovery found last time: the check starts with it while discovery confirms */
   pythonHint?: string;
+  /** keep the namespace for the next student of this process (grading; see runInNamespace) */
+  reuseNamespace?: boolean;
 }
 
 /** Never copied for a check: caches and tools' folders, sometimes huge, never read by a program of the lab. */
@@ -77,7 +79,7 @@ export async function checkStudent(opts: CheckStudentOptions): Promise<RunReport
       const budgetMs = (opts.config.studentTimeoutS ?? 120) * 1000 * opts.config.timeFactor;
       const request = { work, exercises: defs.map((d) => d.folder), lang: opts.lang, config: opts.config, limits };
       let outcome: NsOutcome;
-      ({ python, outcome } = await speculate(found, opts.pythonHint, (path, signal) => runInNamespace({ ...request, python: path }, budgetMs, signal), opts.signal));
+      ({ python, outcome } = await speculate(found, opts.pythonHint, (path, signal) => runInNamespace({ ...request, python: path }, budgetMs, signal, opts.reuseNamespace), opts.signal));
       if (outcome.ok) results = outcome.results;
       else if (outcome.why !== 'unavailable') results = failedResults(defs, opts.lang, outcome.why, outcome.detail, budgetMs);
       else mode = expectedIsolation(); // throws when namespaces were required (TPRC_ISOLATION=netns)
@@ -179,6 +181,6 @@ export async function runExercisesIn(
       ),
     );
   } finally {
-    lease.release();
+    await lease.release();
   }
 }

@@ -1,34 +1,59 @@
-// The check of one student, run inside its namespaces (see netns.ts). Says "ready" at once (the
-// namespaces work: the checker may count on them), starts the fork server for the interpreter it
-// was told of (TPRC_PYTHON_HINT) while it loads the checker, then reads an NsRequest on stdin, runs
-// the exercises on the already-copied folder and writes {"results": [...]} as one line on stdout.
-import { warmForkServer } from '../engine/forkserver.js';
+// The checker inside a student's namespaces (see netns.ts). Says "ready" at once (the namespaces
+// work: the checker may count on them), starts the fork server for the interpreter it was told of
+// (TPRC_PYTHON_HINT) while it loads the checker, then serves requests: one NsRequest per line on
+// stdin, one {"results": [...]} line on stdout each, until stdin ends. `npm run check` sends one;
+// the grader sends one student after the other, and between two students every process left in
+// the namespace (a daemon that escaped its process group) is killed: the next student finds
+// nothing of the previous one running.
+import { readdirSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { forkServerPids, leaseForkServers, warmForkServer } from '../engine/forkserver.js';
 import { trace } from '../util/trace.js';
+import { withDeadline } from '../util/wait.js';
 import type { NsRequest } from './netns.js';
 import type { Config } from '../config/types.js';
-
-async function readStdin(): Promise<string> {
-  let s = '';
-  process.stdin.setEncoding('utf8');
-  for await (const chunk of process.stdin) s += chunk as string;
-  return s;
-}
 
 async function main(): Promise<void> {
   process.stdout.write('ready\n');
   if (process.env.TPRC_PYTHON_HINT) warmForkServer(process.env.TPRC_PYTHON_HINT);
+  // the fork server lives as long as this process (not one check): its start is paid once
+  const lease = leaseForkServers();
   // loaded while the request is on its way: the checker's modules are most of this process's start
-  const [{ runExercisesIn, selectExercises }, input] = await Promise.all([import('../runner/check-student.js'), readStdin()]);
-  trace('ns-child: loaded');
-  const req = JSON.parse(input) as NsRequest;
-  const results = await runExercisesIn(req.work, selectExercises(req.exercises), req.python, req.lang, req.config as Config, req.limits);
-  trace('ns-child: done');
-  await send({ results }, 0);
+  const loading = import('../runner/check-student.js');
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    if (!line.trim()) continue;
+    const { runExercisesIn, selectExercises } = await loading;
+    trace('ns-child: loaded');
+    const req = JSON.parse(line) as NsRequest;
+    const results = await runExercisesIn(req.work, selectExercises(req.exercises), req.python, req.lang, req.config as Config, req.limits);
+    trace('ns-child: done');
+    killLeftovers();
+    await write(JSON.stringify({ results }) + '\n');
+  }
+  // the fork server is reaped before this process ends (or its programs' CPU time is lost to the
+  // accounting of whoever waits for this one: `npm run bench`, /usr/bin/time)
+  await withDeadline(lease.release(), 3000, 'fork server exit').catch(() => undefined);
+  process.exit(0);
 }
 
-/** One line on stdout, then exit once it is written (writes to a pipe may be asynchronous). */
-function send(value: unknown, code: number): Promise<void> {
-  return new Promise(() => process.stdout.write(JSON.stringify(value) + '\n', () => process.exit(code)));
+/** Kill every process of the namespace but process 1 (ns_init), this one and the fork servers. */
+function killLeftovers(): void {
+  const keep = new Set([1, process.pid, ...forkServerPids()]);
+  for (const name of readdirSync('/proc')) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid) || keep.has(pid)) continue;
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // gone already
+    }
+  }
 }
 
-main().catch((e: unknown) => send({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) }, 3));
+function write(s: string): Promise<void> {
+  return new Promise((resolve) => process.stdout.write(s, () => resolve()));
+}
+
+main().catch((e: unknown) => {
+  process.stdout.write(JSON.stringify({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) }) + '\n', () => process.exit(3));
+});
