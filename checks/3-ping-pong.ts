@@ -3,6 +3,7 @@ import type { ExerciseDef, ScenarioDef } from '../src/runner/types.js';
 import { failure } from '../src/runner/types.js';
 import { MismatchError, type Connection } from '../src/peers/connection.js';
 import type { PythonRun } from '../src/engine/python-run.js';
+import type { PyEvent } from '../src/engine/events.js';
 import { untilAny, DeadlineError } from '../src/util/wait.js';
 import { expectClosedAndExit0, printedVerdict } from './lib/expect.js';
 import { busyLoopSeen, BUSY_WINDOW_MS } from './lib/busy-loop.js';
@@ -131,6 +132,13 @@ function repliesReadBeforeNextLine(cli: PythonRun, n: number): boolean {
   return true;
 }
 
+/** Did the program send anything between these two of its events? */
+function sentBetween(run: PythonRun, from: PyEvent, to: PyEvent): boolean {
+  const a = run.events.indexOf(from);
+  const b = run.events.indexOf(to);
+  return run.events.slice(a + 1, b).some((e) => e.ev === 'send' && e.n > 0);
+}
+
 const client: ScenarioDef = {
   name: 'client',
   files: ['client.py'],
@@ -147,10 +155,13 @@ const client: ScenarioDef = {
         if (got === 'ended') throw failure(i === 0 ? 'ex3.client-no-input' : 'ex3.client-stopped', { n: i }, { hint: i === 0 ? 'input-ignored' : 'no-loop' });
         if (got === 'data') throw failure('ex3.client-sent-untyped', {}, { hint: 'input-ignored', seen: conn.unread.toString('utf8') });
         cli.type(lines[i]);
-        // The typed line comes, alone; or the program asks for the next line first (reads all input first).
+        // The typed line comes, alone; or the program asks for the next line first (reads all input
+        // first). Which came first is read from the program's own event order (the data and the
+        // events travel on two connections: their arrival order here is a race).
         const after = await untilAny([cli.watch, conn.watch], () => {
+          const inputs = cli.all('input');
+          if (inputs.length > i + 1 && !sentBetween(cli, inputs[i], inputs[i + 1])) return 'input' as const;
           if (conn.unread.length >= Buffer.byteLength(lines[i])) return 'data' as const;
-          if (cli.all('input').length > i + 1) return 'input' as const;
           if (conn.isClosedByPeer || cli.exit) return 'ended' as const;
           return undefined;
         }, ctx.ms(STEP), 'message').catch((e) => {

@@ -19,6 +19,8 @@ export const STARTUP_MS = 20_000;
 
 /** After an exit with no hello from the module: how long its channel may still take to deliver. */
 const NO_HELLO_GRACE_MS = 1000;
+/** After an exit: how long the channel and output may stay open (held by a grandchild) before the end. */
+const EXIT_GRACE_MS = 500;
 
 export const OUTPUT_CAP = 1024 * 1024;
 
@@ -86,6 +88,10 @@ export class PythonRun {
   private channel?: Socket;
   private token = '';
   private channelClosed = false;
+  private stdioClosed = false;
+  private exitGraceOver = false;
+  /** exited, and its channel and output read to their end (or given up on: see maybeEnd) */
+  private settled = false;
   private hadHello = false;
   /** ms from spawn to the module's hello: how slow the machine is right now */
   helloLatencyMs?: number;
@@ -167,7 +173,12 @@ export class PythonRun {
     }
     this.child = child;
     this.closed = new Promise<void>((resolve) => {
-      child.once('close', () => { trace(`py ${child.pid}: closed`); resolve(); });
+      child.once('close', () => {
+        trace(`py ${child.pid}: closed`);
+        this.stdioClosed = true;
+        this.maybeEnd();
+        resolve();
+      });
       child.once('error', () => resolve());
     });
     child.stdout?.on('data', (b: Buffer) => this.onOutput('stdout', b));
@@ -176,9 +187,6 @@ export class PythonRun {
     child.on('exit', (code, signal) => {
       this.exit = { code, signal };
       if (child.pid !== undefined) untrack(child.pid);
-      this.flushStdoutLine();
-      const t = this.options.transcript;
-      t.add('exit', o.actor, signal ? `signal ${signal}` : `code ${code}`);
       this.maybeEnd();
     });
     child.on('error', () => {
@@ -192,14 +200,24 @@ export class PythonRun {
   }
 
   private maybeEnd(): void {
-    // Ended when the process is gone and its report channel is closed. The exit can be seen before
-    // the channel's last bytes (hello included) are read: without a hello yet, give the channel a
-    // bounded grace to deliver or close, then end (the module never connected).
-    if (this.exit && this.channelClosed) this.watch.end();
-    else if (this.exit && !this.hadHello) {
-      this.noHelloTimer ??= setTimeout(() => this.watch.end(), NO_HELLO_GRACE_MS);
-      this.watch.changed();
-    } else this.watch.changed();
+    // Over when the process is gone AND its report channel and output are read to their end: the
+    // exit is often seen first (it comes another way: waitpid, the fork server's pipe), and a last
+    // recv() event or printed line judged after it must be there. A grandchild that inherited them
+    // may hold them open: the wait for them is bounded (longer when the module never said hello).
+    if (!this.exit || this.settled) return this.watch.changed();
+    if ((this.channelClosed || this.exitGraceOver) && (this.stdioClosed || this.exitGraceOver)) {
+      this.settled = true;
+      this.flushStdoutLine();
+      const { code, signal } = this.exit;
+      this.options.transcript.add('exit', this.options.actor, signal ? `signal ${signal}` : `code ${code}`);
+      this.watch.end();
+      return;
+    }
+    this.noHelloTimer ??= setTimeout(() => {
+      this.exitGraceOver = true;
+      this.maybeEnd();
+    }, this.hadHello ? EXIT_GRACE_MS : NO_HELLO_GRACE_MS);
+    this.watch.changed();
   }
 
   private elapsed(): number {
@@ -329,8 +347,9 @@ export class PythonRun {
     return this.waitEvent('input', ms, { nth });
   }
 
+  /** The exit, once everything the program reported and printed before it has been read. */
   async exited(ms: number): Promise<Exit> {
-    return this.watch.until(() => this.exit, ms, 'exit').catch((e) => {
+    return this.watch.until(() => (this.settled ? this.exit : undefined), ms, 'exit').catch((e) => {
       if (e instanceof EndedError && this.exit) return this.exit;
       throw e;
     });
@@ -404,14 +423,17 @@ export class PythonRun {
     const child = this.child;
     // Always signal the group: the leader may have exited and left children behind in it.
     if (child?.pid !== undefined) killTree(child.pid);
-    if (child && this.outputTruncated) {
-      // paused after the cap: nothing more is read, so do not wait for the pipes to drain
+    if (child && (this.outputTruncated || this.settled)) {
+      // paused after the cap: nothing more is read, so do not wait for the pipes to drain; or
+      // already over (exited, output read or given up on): what still holds them is a grandchild
       child.stdout.destroy();
       child.stderr.destroy();
     }
     if (child) {
-      // A grandchild that left the group could hold the pipes open: do not wait for it forever.
-      await withDeadline(this.closed ?? Promise.resolve(), 3000, 'exit after kill').catch(() => {
+      // The killed process exits at once; a grandchild that left the group could hold its pipes
+      // open: once the exit is seen, their end is given a short grace, not the whole bound.
+      await this.watch.until(() => this.exit, 3000, 'exit after kill').catch(() => undefined);
+      await withDeadline(this.closed ?? Promise.resolve(), this.exit ? EXIT_GRACE_MS : 0, 'output end').catch(() => {
         child.stdout?.destroy();
         child.stderr?.destroy();
       });

@@ -55,7 +55,8 @@ function toResult(c: CheckDef, points: number, d: Decision, o: ScenarioOutcome, 
     title: t(lang, `check.${c.id}.title`),
     maxPoints: points,
     bonus: !!c.bonus,
-    transcript: o.transcript.snapshot(),
+    // one array per scenario, shared by its checks (a class's reports hold many: memory)
+    transcript: o.snapshot,
     durationMs: o.durationMs,
     ...(d.facts ? { facts: d.facts } : {}),
   };

@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { mkdtempSync } from 'node:fs';
 import { copyDirSync } from '../util/copy-dir.js';
 import { tmpdir } from 'node:os';
-import type { Lang, BlockedAt } from '../model.js';
+import type { Lang, BlockedAt, TranscriptEvent } from '../model.js';
 import type { Config } from '../config/types.js';
 import { PythonRun, STARTUP_MS, type PythonRunOptions } from '../engine/python-run.js';
 import { Transcript } from '../engine/transcript.js';
@@ -41,6 +41,8 @@ export interface Decision {
 export interface ScenarioOutcome {
   decisions: Map<string, Decision>;
   transcript: Transcript;
+  /** the transcript once the scenario ended */
+  snapshot: TranscriptEvent[];
   durationMs: number;
 }
 
@@ -175,7 +177,7 @@ export async function runScenario(sc: ScenarioDef, env: RunEnv): Promise<Scenari
     }
   }
   trace(`scenario ${sc.name}: end`);
-  return { decisions, transcript, durationMs: Math.round(performance.now() - started) };
+  return { decisions, transcript, snapshot: transcript.snapshot(), durationMs: Math.round(performance.now() - started) };
 }
 
 /** How long a failing step waits for the program to finish dying before it is judged. */

@@ -11,6 +11,7 @@ import { forkServerPids, leaseForkServers, warmForkServer } from '../engine/fork
 import { trace } from '../util/trace.js';
 import { withDeadline } from '../util/wait.js';
 import type { NsRequest } from './netns.js';
+import { encodeResults } from './shared-transcripts.js';
 import type { Config } from '../config/types.js';
 
 async function main(): Promise<void> {
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
     const results = await runExercisesIn(req.work, selectExercises(req.exercises), req.python, req.lang, req.config as Config, req.limits);
     trace('ns-child: done');
     killLeftovers();
-    await write(JSON.stringify({ results }) + '\n');
+    await write(JSON.stringify(encodeResults(results)) + '\n');
   }
   // the fork server is reaped before this process ends (or its programs' CPU time is lost to the
   // accounting of whoever waits for this one: `npm run bench`, /usr/bin/time)

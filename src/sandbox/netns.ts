@@ -17,7 +17,8 @@ import { join } from 'node:path';
 import { packageRoot } from '../util/package-root.js';
 import { withDeadline } from '../util/wait.js';
 import { killTree, track, untrack } from '../engine/kill-tree.js';
-import type { ExerciseResult } from '../model.js';
+import type { ExerciseResult, TranscriptEvent } from '../model.js';
+import { decodeResults } from './shared-transcripts.js';
 import { trace } from '../util/trace.js';
 
 export const NS_INIT = (): string => join(packageRoot(), 'src', 'sandbox', 'ns_init.py');
@@ -272,7 +273,7 @@ export async function runInNamespace(req: NsRequest, deadlineMs: number, signal?
     unavailable = ns.err().trim().split('\n').pop() || 'namespaces unavailable';
     return { ok: false, why: 'unavailable', detail: unavailable };
   }
-  let parsed: { results?: ExerciseResult[]; error?: string } | undefined;
+  let parsed: { results?: ExerciseResult[]; transcripts?: TranscriptEvent[][]; error?: string } | undefined;
   try {
     parsed = line === undefined ? undefined : (JSON.parse(line) as typeof parsed);
   } catch {
@@ -285,7 +286,7 @@ export async function runInNamespace(req: NsRequest, deadlineMs: number, signal?
     if (keep) killGroup(child);
     await withDeadline(ns.exited, 5000, 'namespace exit').catch(() => killGroup(child));
   }
-  if (parsed?.results) return { ok: true, results: parsed.results };
+  if (parsed?.results) return { ok: true, results: decodeResults({ results: parsed.results, transcripts: parsed.transcripts ?? [] }) };
   if (parsed?.error) return { ok: false, why: 'died', detail: parsed.error };
   const code = await Promise.race([ns.exited, Promise.resolve(-1)]);
   const err = ns.err();
