@@ -7,7 +7,7 @@ import type { PythonRun } from '../src/engine/python-run.js';
 import { untilAny, DeadlineError, EndedError } from '../src/util/wait.js';
 import { busyLoopSeen, BUSY_WINDOW_MS } from './lib/busy-loop.js';
 import { expectPrinted } from './lib/expect.js';
-import { START, RELAY } from './lib/deadlines.js';
+import { START, RELAY, HANDLED } from './lib/deadlines.js';
 
 /**
  * A checker-driven relay client. Its stream may hold the echo of its own messages (allowed by the
@@ -125,6 +125,26 @@ async function registered(srv: PythonRun, nth: number, ms: number): Promise<void
     .catch(() => undefined);
 }
 
+/**
+ * Wait until the server saw the n-th departure (recv() returned b'') and, bounded and best effort,
+ * finished handling it: the thread that saw it is back waiting (a select loop), or has ended (a
+ * thread per client), or calls recv() again (a loop that missed the departure: the busy-loop check
+ * says so), or the program exited. Connecting the next client before that would race the server's
+ * own bookkeeping (a server that stops when the last client leaves could see the newcomer first,
+ * and stay up by luck).
+ */
+async function departureHandled(srv: PythonRun, nth: number, ms: number, handledMs: number): Promise<void> {
+  const seen = await srv.waitEvent('recv', ms, { nth, where: (e) => e.n === 0 }).catch(() => undefined);
+  if (!seen) return;
+  await srv.watch
+    .until(() => {
+      if (srv.exit) return true;
+      const after = srv.events.slice(srv.events.indexOf(seen) + 1);
+      return after.some((e) => e.th === seen.th && (e.ev === 'block' || e.ev === 'thread-end' || e.ev === 'recv'));
+    }, handledMs, 'departure handled')
+    .catch(() => undefined);
+}
+
 const server: ScenarioDef = {
   name: 'serveur',
   files: ['serveur.py'],
@@ -140,7 +160,7 @@ const server: ScenarioDef = {
     const listen = await srv.listening(ctx.ms(START));
     const port = listen.real;
     const join = async (name: string) => new RelayPeer(await ctx.connect(port, name));
-    const departed = (n: number) => srv.waitEvent('recv', ms, { nth: n, where: (e) => e.n === 0 }).catch(() => undefined);
+    const departed = (n: number) => departureHandled(srv, n, ms, ctx.ms(HANDLED));
     // The silent client connects first: a server serving one client at a time blocks on it.
     const silent = await join('client3');
     const a = await join('client1');

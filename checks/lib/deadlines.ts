@@ -8,3 +8,5 @@ export const START = 3000;
 export const STEP = 1000;
 /** a step that goes through two programs (the relay, the student's own client and server together) */
 export const RELAY = 1500;
+/** a program finishing what it does after an event it saw (a departure): best effort, then on */
+export const HANDLED = 300;

@@ -28,6 +28,8 @@ export type PyEvent = Base &
     | { ev: 'input-eof' }
     | { ev: 'exception'; thread: string; type: string; message: string; traceback: string }
     | { ev: 'cpu'; seconds: number }
+    /** a thread of the program ended (its run() returned or raised) */
+    | { ev: 'thread-end' }
   );
 
 export type PyEventName = PyEvent['ev'];
@@ -35,5 +37,5 @@ export type EventOf<K extends PyEventName> = Extract<PyEvent, { ev: K }>;
 
 /** Events that end a blocking call of the same thread. */
 export const UNBLOCKING: ReadonlySet<string> = new Set([
-  'accept', 'connect', 'connect-fail', 'recv', 'input-done', 'input-eof', 'send', 'close', 'exception',
+  'accept', 'connect', 'connect-fail', 'recv', 'input-done', 'input-eof', 'send', 'close', 'exception', 'thread-end',
 ]);

@@ -466,6 +466,19 @@ def _install():
 
     threading.excepthook = thread_hook
 
+    # ---- thread ends: a relay server's client thread that is done with a departure ----------------
+    # (_bootstrap_inner runs run() and the exception hook: subclasses overriding run() are seen too)
+    orig_bootstrap = threading.Thread._bootstrap_inner
+
+    def bootstrap_inner(self):
+        try:
+            orig_bootstrap(self)
+        finally:
+            if self.name != "tprc-commands":
+                emit({"ev": "thread-end"})
+
+    threading.Thread._bootstrap_inner = bootstrap_inner
+
     # ---- commands from the checker: CPU time on demand (busy-loop detection, every OS) -------------
     if chan is not None:
         import time
