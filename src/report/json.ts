@@ -52,5 +52,21 @@ export function buildClassReport(reports: RunReport[], opts: ReportOptions = {})
 }
 
 export function renderJson(reports: RunReport[], opts: ReportOptions = {}): string {
-  return JSON.stringify(buildClassReport(reports, opts), null, 2) + '\n';
+  return [...renderJsonChunks(reports, opts)].join('');
+}
+
+/**
+ * report.json in pieces, one student at a time: the same text as JSON.stringify(report, null, 2),
+ * without ever holding it whole (a class of 100 makes ~20 MB of JSON: ~80 MB more peak memory).
+ */
+export function* renderJsonChunks(reports: RunReport[], opts: ReportOptions = {}): Generator<string> {
+  const { students, ...rest } = buildClassReport(reports, opts);
+  const head = JSON.stringify({ ...rest, students: [] }, null, 2);
+  const at = head.lastIndexOf('"students": []');
+  yield head.slice(0, at) + '"students": [';
+  for (let i = 0; i < students.length; i++) {
+    // an element of the students array is two levels deep: its lines shift by four spaces
+    yield (i ? ',\n' : '\n') + JSON.stringify(students[i], null, 2).replace(/^/gm, '    ');
+  }
+  yield (students.length ? '\n  ]' : ']') + head.slice(at + '"students": []'.length) + '\n';
 }

@@ -1,9 +1,9 @@
 // Writes the chosen report formats into one folder; shared by `grade` (a class) and `check` (one student).
-import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, open, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunReport } from '../model.js';
 import { DEFAULT_FORMATS, type ReportFormat, type ReportOptions } from './types.js';
-import { renderJson } from './json.js';
+import { renderJson, renderJsonChunks } from './json.js';
 import { renderCsv } from './csv.js';
 import { renderJunit } from './junit.js';
 import { renderHtml } from './html.js';
@@ -26,6 +26,15 @@ const RENDER: Record<Exclude<ReportFormat, 'github'>, (r: RunReport[], o: Report
   gradescope: renderGradescope,
 };
 
+async function writeChunks(file: string, chunks: Iterable<string>): Promise<void> {
+  const handle = await open(file, 'w');
+  try {
+    for (const chunk of chunks) await handle.write(chunk, null, 'utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Writes `formats` (default: json, csv, junit, html) into `outDir` and returns the files written.
  * Whenever GITHUB_STEP_SUMMARY is set (GitHub Actions), the Markdown summary is appended to it too,
@@ -43,7 +52,8 @@ export async function writeReports(
   for (const format of formats) {
     if (format === 'github') continue;
     const file = path.join(outDir, FILE_NAMES[format]);
-    await writeFile(file, RENDER[format](reports, options), 'utf8');
+    if (format === 'json') await writeChunks(file, renderJsonChunks(reports, options));
+    else await writeFile(file, RENDER[format](reports, options), 'utf8');
     written.push(file);
   }
   const env = opts.env ?? process.env;

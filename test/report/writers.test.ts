@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { renderJson } from '../../src/report/json.js';
+import { buildClassReport, renderJson } from '../../src/report/json.js';
 import { renderCsv } from '../../src/report/csv.js';
 import { renderJunit } from '../../src/report/junit.js';
 import { buildGradescope, renderGradescope } from '../../src/report/gradescope.js';
@@ -25,6 +25,13 @@ describe('report.json', () => {
     expect(json.students.map((s: { student: string }) => s.student)).toEqual(['=David; "Leroy"', 'Alice Martin', 'Bob Durand', 'Chloé Petit']);
     expect(json.summary).toEqual({ students: 4, meanOn20: 11.69, medianOn20: 13.38, withCheckerErrors: 1 });
     expect(json.students[2].submission.id).toBe('bob.durand');
+  });
+
+  it('is written in pieces that make exactly JSON.stringify(report, null, 2)', () => {
+    const opts = { generatedAt: AT, submissions, config: defaultConfig() };
+    for (const reports of [classOf4(), [typical()], []]) {
+      expect(renderJson(reports, opts)).toBe(JSON.stringify(buildClassReport(reports, opts), null, 2) + '\n');
+    }
   });
 
   it('the schema rejects a wrong status or a grade above 20', () => {
