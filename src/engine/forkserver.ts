@@ -215,6 +215,7 @@ class ForkServer {
     servers.delete(this.python);
     if (child?.pid === undefined || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
     const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.ref(); // awaited: the checker must not end (silently) before it is reaped
     untrack(child.pid);
     killTree(child.pid);
     return gone;

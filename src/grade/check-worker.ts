@@ -25,8 +25,9 @@ port.on('message', (m: ToWorker) => {
   }
   const controller = new AbortController();
   running.set(m.id, controller);
-  // one student after the other in this worker: the namespace of one serves the next
-  check({ ...m.opts, signal: controller.signal, reuseNamespace: true }).then(
+  // one student after the other in this worker: the namespace of one serves the next (unless
+  // TPRC_NS_REUSE=0: fresh namespaces for every student)
+  check({ ...m.opts, signal: controller.signal, reuseNamespace: process.env.TPRC_NS_REUSE !== '0' }).then(
     (report) => port.postMessage({ kind: 'report', id: m.id, report } satisfies FromWorker),
     (e: unknown) => port.postMessage({ kind: 'failed', id: m.id, message: (e as Error)?.message ?? String(e) } satisfies FromWorker),
   ).finally(() => running.delete(m.id));

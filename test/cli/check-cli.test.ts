@@ -34,6 +34,16 @@ describe('npm run check', () => {
     expect(ex.checks.find((c: { id: string }) => c.id === 'ex3.serveur-depart-sans-fin').bonus).toBe(true);
   });
 
+  it.each(['module', 'netns'].filter((m) => m === 'module' || process.platform === 'linux'))(
+    'prints its report and exits 0 with isolation %s (the run ends only once its helpers are gone)',
+    async (mode) => {
+      const r = await check(['reference', '-e', 'ex1', '--json'], { TPRC_ISOLATION: mode });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ isolation: mode, score: { on20: 20 } });
+    },
+  );
+
   it('exits 1 with a hint when a check fails, in English with --lang en', async () => {
     const r = await check([join('test', 'corpus', 'buggy', 'ex1-client-sans-encode'), '-e', 'ex1', '--lang', 'en']);
     expect(r.code).toBe(1);
