@@ -13,6 +13,7 @@ import type { Socket } from 'node:net';
 import { constants } from 'node:os';
 import { packageRoot } from '../util/package-root.js';
 import { killTree, track, untrack } from './kill-tree.js';
+import { interpreterEnv } from '../python/interpreter-env.js';
 
 const SERVER = (): string => join(packageRoot(), 'src', 'python', 'inject', 'tprc_forkserver.py');
 
@@ -138,18 +139,10 @@ class ForkServer {
   ensure(): ChildProcess | undefined {
     if (this.dead) return undefined;
     if (this.child) return this.child;
-    const env: Record<string, string> = {
-      ...(process.env as Record<string, string>),
-      PYTHONUNBUFFERED: '1',
-      PYTHONUTF8: '1',
-      PYTHONIOENCODING: 'utf-8',
-      PYTHONDONTWRITEBYTECODE: '1',
-    };
-    for (const k of ['PYTHONSTARTUP', 'PYTHONINSPECT', 'PYTHONHOME']) delete env[k];
     const child = spawn(this.python, ['-S', '-u', '-X', 'utf8', SERVER()], {
       stdio: ['pipe', 'pipe', 'inherit'],
       detached: true,
-      env,
+      env: interpreterEnv(),
     });
     this.child = child;
     if (child.pid !== undefined) {

@@ -13,6 +13,7 @@ import { reportHub } from './report-hub.js';
 import { killTree, track, untrack } from './kill-tree.js';
 import type { Transcript } from './transcript.js';
 import { trace } from '../util/trace.js';
+import { interpreterEnv } from '../python/interpreter-env.js';
 
 /** Bound on an interpreter's start-up (to the module's hello); scaled by the options' startupMs. */
 export const STARTUP_MS = 20_000;
@@ -132,12 +133,7 @@ export class PythonRun {
     const args = [...(o.noSite === false ? [] : ['-S']), '-u', '-X', 'utf8', BOOT(), o.file];
     const cmd = o.wrap ? o.wrap(o.python, args) : { file: o.python, args };
     const env: Record<string, string> = {
-      ...(process.env as Record<string, string>),
-      PYTHONUNBUFFERED: '1',
-      PYTHONUTF8: '1',
-      PYTHONIOENCODING: 'utf-8',
-      // never write __pycache__ into the student's folder
-      PYTHONDONTWRITEBYTECODE: '1',
+      ...interpreterEnv(),
       TPRC_REPORT: report,
       TPRC_TOKEN: this.token,
       TPRC_CONNECT: JSON.stringify(o.connect ?? {}),
