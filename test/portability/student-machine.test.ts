@@ -124,6 +124,9 @@ describe('process tree', () => {
     ].join('\r\n'));
     const r = await run(file);
     await r.inputRequested(1, 15_000);
+    // Popen returns once the grandchild calls exec, a moment before the kernel shows its new
+    // command line: look again until it does (bounded)
+    for (const t0 = Date.now(); processesMentioning(dir).length === 0 && Date.now() - t0 < 5000; ) await new Promise((ok) => setTimeout(ok, 10));
     expect(processesMentioning(dir).length).toBeGreaterThanOrEqual(1);
     await r.stop();
     // killTree is synchronous on every OS (SIGKILL to the group; taskkill /T /F waits): nothing to wait for
