@@ -113,7 +113,7 @@ function grade(args: string[]): Promise<{ code: number; stdout: string; stderr: 
 }
 
 describe('grading a class of 30', () => {
-  it('grades everyone in one command, in under 15 s, and every format holds up', async () => {
+  it('grades everyone in one command, in under 10 s, and every format holds up', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'classe-30-'));
     const work = path.join(dir, 'sources');
     const manifest = JSON.parse(readFileSync(path.join(BUGGY, 'manifest.json'), 'utf8')) as Buggy[];
@@ -131,7 +131,7 @@ describe('grading a class of 30', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^30 élèves notés en/);
     console.log(`class of 30 graded in ${elapsed} ms`);
-    expect.soft(elapsed, 'grading the class of 30 takes under 15 s').toBeLessThan(15_000);
+    expect.soft(elapsed, 'grading the class of 30 takes under 10 s (issue 6; 6.4 s measured in CI)').toBeLessThan(10_000);
 
     // report.json: valid, sorted, the expected grade for each student, no checker error.
     const json = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
