@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// The wall-clock budgets (grading a class of 30 under 15 s), measured with nothing else running.
+// The wall-clock budgets (grading a class of 30 under 10 s), measured with nothing else running.
 export default defineConfig({
   test: {
     include: ['test/**/*.timing.test.ts'],
