@@ -15,6 +15,7 @@ import type { ExerciseDef } from '../runner/types.js';
 import { t } from '../i18n/index.js';
 import { loadConfig, ConfigError } from '../config/load.js';
 import { checkStudent, selectExercises } from '../runner/check-student.js';
+import { closeResidentNamespace } from '../sandbox/netns.js';
 import { findPython, PythonNotFoundError, type PythonInfo } from '../python/discover.js';
 import { renderExercise, fmt } from '../report/terminal.js';
 import { rescoreReport } from '../report/score.js';
@@ -214,7 +215,8 @@ export async function watchChecks(args: CheckArgs, dir: string, opts: WatchOptio
 
   const runOnce = async (ids: string[], saved: Map<string, string> | undefined, since: number) => {
     try {
-      const report = await checkStudent({ dir, exercises: ids, lang, python: args.python, config });
+      // the namespace of one run serves the next (same student): a re-check skips creating it
+      const report = await checkStudent({ dir, exercises: ids, lang, python: args.python, config, reuseNamespace: true });
       if (!stopped) render(report, ids, saved, (performance.now() - since) / 1000);
     } catch (e) {
       if (!stopped) out(t(lang, 'cli.watch.failed', { error: e instanceof Error ? e.message : String(e) }) + '\n');
@@ -261,6 +263,7 @@ export async function watchChecks(args: CheckArgs, dir: string, opts: WatchOptio
       debouncer.cancel();
       watcher.close();
       await running;
+      await closeResidentNamespace();
       out(t(lang, 'cli.watch.stopped') + '\n');
       cleanup();
       process.removeListener('exit', cleanup);
