@@ -17,7 +17,7 @@ import { rescoreReport, scoreReport } from '../report/score.js';
 import { packageRoot } from '../util/package-root.js';
 import { toolVersion } from '../util/version.js';
 import { expectedIsolation, isolationWrap, DEFAULT_LIMITS, type IsolationMode, type Limits } from '../engine/isolation.js';
-import { runInNamespace, type NsOutcome } from '../sandbox/netns.js';
+import { markNamespacesUnavailable, runInNamespace, type NsOutcome } from '../sandbox/netns.js';
 import { failedResults } from '../sandbox/failed.js';
 import { trace } from '../util/trace.js';
 
@@ -82,7 +82,10 @@ export async function checkStudent(opts: CheckStudentOptions): Promise<RunReport
       ({ python, outcome } = await speculate(found, opts.pythonHint, (path, signal) => runInNamespace({ ...request, python: path }, budgetMs, signal, opts.reuseNamespace), opts.signal));
       if (outcome.ok) results = outcome.results;
       else if (outcome.why !== 'unavailable') results = failedResults(defs, opts.lang, outcome.why, outcome.detail, budgetMs);
-      else mode = expectedIsolation(); // throws when namespaces were required (TPRC_ISOLATION=netns)
+      else {
+        markNamespacesUnavailable(outcome.detail);
+        mode = expectedIsolation(); // throws when namespaces were required (TPRC_ISOLATION=netns)
+      }
     } else python = await found;
     trace(`student: isolation ${mode}`);
     results ??= await runExercisesIn(work, defs, python.path, opts.lang, opts.config, limits, mode);

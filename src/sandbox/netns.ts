@@ -134,6 +134,11 @@ export function namespacesUnavailable(): string | undefined {
   return unavailable;
 }
 
+/** Namespaces failed with a confirmed interpreter: every later check of this process uses the module alone. */
+export function markNamespacesUnavailable(reason: string): void {
+  unavailable ??= reason;
+}
+
 /**
  * `python` only runs process 1 (ns_init.py: loopback up) and warms the fork server; each request
  * says which interpreter runs the programs. Any working interpreter will do for the former.
@@ -268,10 +273,9 @@ export async function runInNamespace(req: NsRequest, deadlineMs: number, signal?
     return { ok: false, why, detail: ns.err().trim() };
   }
   if (line === null) {
-    // unshare refused (user namespaces disabled), no loopback, or not isolated: said once, then
-    // every check of this process uses the module alone
-    unavailable = ns.err().trim().split('\n').pop() || 'namespaces unavailable';
-    return { ok: false, why: 'unavailable', detail: unavailable };
+    // unshare refused (user namespaces disabled), no loopback, or not isolated (or, with a stale
+    // guess of the interpreter, process 1 could not start: the caller decides, markUnavailable)
+    return { ok: false, why: 'unavailable', detail: ns.err().trim().split('\n').pop() || 'namespaces unavailable' };
   }
   let parsed: { results?: ExerciseResult[]; transcripts?: TranscriptEvent[][]; error?: string } | undefined;
   try {
