@@ -640,6 +640,10 @@ def _kill_guard(emit, where):
         return orig_kill(pid, sig)
 
     os.kill = kill
+    # the same functions under the name of the OS module (`import posix; posix.kill(...)`)
+    low = sys.modules.get("posix") or sys.modules.get("nt")
+    if low is not None:
+        low.kill = kill
     orig_killpg = getattr(os, "killpg", None)
     if orig_killpg is not None:
         def killpg(group, sig):
@@ -648,6 +652,8 @@ def _kill_guard(emit, where):
             return orig_killpg(group, sig)
 
         os.killpg = killpg
+        if low is not None:
+            low.killpg = killpg
 
 
 _ENV_KEEP = ("PATH", "HOME", "USER", "LOGNAME", "USERNAME", "LANG", "LANGUAGE", "TZ", "TERM", "TMPDIR",
