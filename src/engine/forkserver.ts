@@ -6,7 +6,6 @@
 // spawn).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, type Readable, type Writable } from 'node:stream';
 import type { Socket } from 'node:net';
@@ -14,6 +13,7 @@ import { constants } from 'node:os';
 import { packageRoot } from '../util/package-root.js';
 import { killTree, track, untrack } from './kill-tree.js';
 import { interpreterEnv } from '../python/interpreter-env.js';
+import { countPythonProcess } from './process-count.js';
 
 const SERVER = (): string => join(packageRoot(), 'src', 'python', 'inject', 'tprc_forkserver.py');
 
@@ -147,7 +147,7 @@ class ForkServer {
     this.child = child;
     if (child.pid !== undefined) {
       track(child.pid);
-      if (process.env.TPRC_COUNT_FILE) appendFileSync(process.env.TPRC_COUNT_FILE, `${child.pid}\n`);
+      countPythonProcess(child.pid);
     }
     child.stdin?.on('error', () => {});
     child.stdout?.setEncoding('utf8').on('data', (s: string) => this.onReply(s));
@@ -169,7 +169,7 @@ class ForkServer {
         this.pending.delete(token);
         this.running.set(token, run);
         run.pid = Number(a);
-        if (process.env.TPRC_COUNT_FILE) appendFileSync(process.env.TPRC_COUNT_FILE, `${a}\n`);
+        countPythonProcess(run.pid);
         run.emit('spawn');
       } else if (kind === 'exit') {
         const run = this.running.get(token);

@@ -1,5 +1,5 @@
 import { join, basename, dirname } from 'node:path';
-import { readFileSync, appendFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import type { Socket } from 'node:net';
 import { spawn } from 'node:child_process';
@@ -12,7 +12,8 @@ import { UNBLOCKING } from './events.js';
 import { reportHub } from './report-hub.js';
 import { killTree, track, untrack } from './kill-tree.js';
 import type { Transcript } from './transcript.js';
-import { trace } from '../util/trace.js';
+import { trace, tracing } from '../util/trace.js';
+import { countPythonProcess } from './process-count.js';
 import { interpreterEnv } from '../python/interpreter-env.js';
 
 /** Bound on an interpreter's start-up (to the module's hello); scaled by the options' startupMs. */
@@ -105,7 +106,7 @@ export class PythonRun {
   get startSlowness(): number {
     return (this.helloLatencyMs ?? 0) / (this.forked ? NOMINAL_FORK_MS : NOMINAL_START_MS);
   }
-  private noHelloTimer?: NodeJS.Timeout;
+  private exitGraceTimer?: NodeJS.Timeout;
   private readonly started = performance.now();
   private stdoutPartial = '';
   // One decoder per stream: a pipe read may end in the middle of a multi-byte UTF-8 character.
@@ -140,7 +141,6 @@ export class PythonRun {
       ...(o.limits ? { TPRC_LIMITS: JSON.stringify(o.limits) } : {}),
       ...o.env,
     };
-    for (const k of ['PYTHONSTARTUP', 'PYTHONINSPECT', 'PYTHONHOME']) delete env[k];
     let child: ProcessHandle;
     let forkedOrFailed: Promise<void> | undefined;
     if (!o.wrap && o.noSite !== false && forkServerUsable()) {
@@ -164,8 +164,7 @@ export class PythonRun {
         detached: process.platform !== 'win32',
         windowsHide: true,
       });
-      // Benchmark hook (scripts/bench.ts): one line per Python process started.
-      if (process.env.TPRC_COUNT_FILE) appendFileSync(process.env.TPRC_COUNT_FILE, `${child.pid ?? 0}\n`);
+      countPythonProcess(child.pid);
     }
     this.child = child;
     this.closed = new Promise<void>((resolve) => {
@@ -201,7 +200,7 @@ export class PythonRun {
     // recv() event or printed line judged after it must be there. A grandchild that inherited them
     // may hold them open: the wait for them is bounded (longer when the module never said hello).
     if (!this.exit || this.settled) return this.watch.changed();
-    if ((this.channelClosed || this.exitGraceOver) && (this.stdioClosed || this.exitGraceOver)) {
+    if (this.exitGraceOver || (this.channelClosed && this.stdioClosed)) {
       this.settled = true;
       this.flushStdoutLine();
       const { code, signal } = this.exit;
@@ -209,7 +208,7 @@ export class PythonRun {
       this.watch.end();
       return;
     }
-    this.noHelloTimer ??= setTimeout(() => {
+    this.exitGraceTimer ??= setTimeout(() => {
       this.exitGraceOver = true;
       this.maybeEnd();
     }, this.hadHello ? EXIT_GRACE_MS : NO_HELLO_GRACE_MS);
@@ -222,7 +221,7 @@ export class PythonRun {
 
   private onEvent(e: PyEvent): void {
     e.at = this.elapsed();
-    trace(`py ${this.pid}: ${e.ev}`);
+    if (tracing) trace(`py ${this.pid}: ${e.ev}`); // per event: no string built when off
     if (e.ev === 'hello') {
       this.hadHello = true;
       this.helloLatencyMs = e.at;
@@ -436,7 +435,7 @@ export class PythonRun {
     }
     this.channel?.destroy();
     reportHub.unregister(this.token);
-    clearTimeout(this.noHelloTimer);
+    clearTimeout(this.exitGraceTimer);
     this.watch.end();
   }
 }

@@ -2,6 +2,8 @@
 // engine's milestones (start-up, namespace, scenarios, Python spawn/hello/exit). Epoch times line up
 // across the processes of one check (the CLI, the namespace child). Off: one env lookup, no output.
 const on = !!process.env.TPRC_TRACE;
+/** Is the timeline on? (a hot path can skip building its label) */
+export const tracing = on;
 if (on) process.stderr.write(`${performance.timeOrigin.toFixed(1)} ${process.pid} process start\n`);
 
 export function trace(label: string): void {

@@ -14,7 +14,7 @@ const ALLOWED: Record<string, [line: string, why: string][]> = {
     ['timer = setTimeout(() => reject(new DeadlineError(what, ms)), ms);', 'the deadline of every wait (withDeadline); cleared when the awaited thing settles'],
   ],
   'src/engine/python-run.ts': [
-    ['this.noHelloTimer ??= setTimeout(() => {', 'deadline: after an exit, bounds the wait for the report channel and output to deliver or close (held open by a grandchild)'],
+    ['this.exitGraceTimer ??= setTimeout(() => {', 'deadline: after an exit, bounds the wait for the report channel and output to deliver or close (held open by a grandchild)'],
   ],
   'src/engine/forkserver.ts': [
     ['this.graceTimer = setTimeout(() => {', "deadline: after a forked run's exit, bounds the wait for stdio connections that never came (killed before connecting)"],
