@@ -1,4 +1,3 @@
-import type { PythonRunOptions } from './python-run.js';
 import { namespacesUnavailable, probeNetns, type Probe } from '../sandbox/netns.js';
 
 export type IsolationMode = 'netns' | 'module';
@@ -66,10 +65,4 @@ export function expectedIsolation(): IsolationMode {
 /** The probe's outcome (for `npm run stress` and the docs: availability and start-up cost). */
 export function isolationProbe(python: string): Promise<Probe> {
   return probeNetns(python);
-}
-
-/** The command wrapper for a mode: none, in both modes (in 'netns', the whole check runs inside). */
-export function isolationWrap(mode: IsolationMode): PythonRunOptions['wrap'] {
-  void mode;
-  return undefined;
 }

@@ -16,7 +16,7 @@ import type { RunEnv } from './scenario.js';
 import { rescoreReport, scoreReport } from '../report/score.js';
 import { packageRoot } from '../util/package-root.js';
 import { toolVersion } from '../util/version.js';
-import { expectedIsolation, isolationWrap, DEFAULT_LIMITS, type IsolationMode, type Limits } from '../engine/isolation.js';
+import { expectedIsolation, DEFAULT_LIMITS, type Limits } from '../engine/isolation.js';
 import { markNamespacesUnavailable, runInNamespace, type NsOutcome } from '../sandbox/netns.js';
 import { failedResults } from '../sandbox/failed.js';
 import { trace } from '../util/trace.js';
@@ -88,7 +88,7 @@ export async function checkStudent(opts: CheckStudentOptions): Promise<RunReport
       }
     } else python = await found;
     trace(`student: isolation ${mode}`);
-    results ??= await runExercisesIn(work, defs, python.path, opts.lang, opts.config, limits, mode);
+    results ??= await runExercisesIn(work, defs, python.path, opts.lang, opts.config, limits);
     trace('student: results');
     const report: RunReport = {
       schemaVersion: SCHEMA_VERSION,
@@ -156,7 +156,6 @@ export async function runExercisesIn(
   lang: Lang,
   config: Config,
   limits: Limits,
-  mode: IsolationMode = 'netns',
 ): Promise<ExerciseResult[]> {
   const schedule = heaviestFirst();
   // Programs are forked from a warm interpreter (engine/forkserver.ts), started now so that its
@@ -176,7 +175,6 @@ export async function runExercisesIn(
               lang,
               config,
               limits: limits as RunEnv['limits'],
-              wrap: isolationWrap(mode),
             },
           },
           schedule,

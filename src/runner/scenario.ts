@@ -23,7 +23,6 @@ export interface RunEnv {
   lang: Lang;
   config: Config;
   limits?: PythonRunOptions['limits'];
-  wrap?: PythonRunOptions['wrap'];
 }
 
 /** What a scenario decided about one check. */
@@ -72,7 +71,6 @@ export async function runScenario(sc: ScenarioDef, env: RunEnv): Promise<Scenari
       connect: opts.connect,
       recordSends: opts.recordSends,
       limits: student ? env.limits : undefined,
-      wrap: student ? env.wrap : undefined,
     });
     runs.push(run);
     if (student) {
