@@ -114,7 +114,7 @@ async function main(): Promise<number> {
     return watchChecks(args, dir);
   }
   trace('cli: checker loaded');
-  const report: RunReport | number = await runCheckOnce(args, dir);
+  const report: RunReport | number = await runCheckOnce(args, dir, headStartPython);
   trace('cli: done');
   return typeof report === 'number' ? report : 0;
 }

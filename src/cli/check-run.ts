@@ -10,7 +10,6 @@ import { writeReports } from '../report/write-reports.js';
 import { parseFormats, type ReportFormat } from '../report/types.js';
 import type { Config } from '../config/types.js';
 import { pythonNotFoundMessage } from './messages.js';
-import { lastInterpreter } from '../python/last-interpreter.js';
 
 /** Exit code of a finished check: 0 only when every (non-bonus) check passed. */
 export function exitCodeOf(report: RunReport): number {
@@ -19,8 +18,11 @@ export function exitCodeOf(report: RunReport): number {
   return checks.every((c) => c.status === 'pass') ? 0 : 1;
 }
 
-/** Run the checks once; print the result; returns the exit code (2: could not run). */
-export async function runCheckOnce(args: CheckArgs, dir: string, print = (s: string) => process.stdout.write(s)): Promise<number> {
+/**
+ * Run the checks once; print the result; returns the exit code (2: could not run). `pythonHint`:
+ * the interpreter the head start already began with (head-start.ts), if any.
+ */
+export async function runCheckOnce(args: CheckArgs, dir: string, pythonHint?: string, print = (s: string) => process.stdout.write(s)): Promise<number> {
   const lang = args.lang;
   let report: RunReport;
   let formats: ReportFormat[] | undefined;
@@ -35,7 +37,6 @@ export async function runCheckOnce(args: CheckArgs, dir: string, print = (s: str
   let config: Config;
   try {
     ({ config } = await loadConfig({ file: args.config, lang, overrides: args.timeFactor ? { timeFactor: args.timeFactor } : {} }));
-    const pythonHint = args.python || process.env.PYTHON ? undefined : lastInterpreter();
     report = await checkStudent({ dir, exercises: args.exercises, lang, python: args.python, config, pythonHint });
   } catch (e) {
     if (e instanceof PythonNotFoundError) process.stderr.write(pythonNotFoundMessage(lang, e) + '\n');
