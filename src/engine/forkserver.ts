@@ -29,9 +29,6 @@ export interface ProcessHandle {
   once(event: 'error', fn: (e: Error) => void): this;
 }
 
-/** After the exit: how long a stdio connection still in flight may take to arrive (then: closed). */
-const STDIO_GRACE_MS = 1000;
-
 /** Is fork available and wanted? Linux only (tested there); TPRC_FORKSERVER=0 turns it off. */
 export function forkServerUsable(): boolean {
   return process.platform === 'linux' && process.env.TPRC_FORKSERVER !== '0';
@@ -45,7 +42,6 @@ export class ForkedProcess extends EventEmitter implements ProcessHandle {
   readonly stderr = new PassThrough();
   private exited = false;
   private open = new Set<PassThrough>([this.stdout, this.stderr]);
-  private graceTimer?: NodeJS.Timeout;
   private readonly sockets: Socket[] = [];
 
   constructor(readonly token: string) {
@@ -82,12 +78,9 @@ export class ForkedProcess extends EventEmitter implements ProcessHandle {
   onExit(code: number | null, signal: NodeJS.Signals | null): void {
     if (this.exited) return;
     this.exited = true;
+    // Stdio connections that never come (killed before it connected them) are not waited for here:
+    // PythonRun bounds the wait for the output after an exit, and stop() ends the streams.
     this.emit('exit', code, signal);
-    // stdio connections still missing (killed before it connected them): end them after a grace
-    this.graceTimer = setTimeout(() => {
-      for (const s of this.open) if (!this.sockets[s === this.stdout ? 1 : 2]) s.end();
-    }, STDIO_GRACE_MS);
-    this.graceTimer.unref();
     this.maybeClose();
   }
 
@@ -99,10 +92,7 @@ export class ForkedProcess extends EventEmitter implements ProcessHandle {
   }
 
   private maybeClose(): void {
-    if (this.exited && this.open.size === 0) {
-      clearTimeout(this.graceTimer);
-      this.emit('close');
-    }
+    if (this.exited && this.open.size === 0) this.emit('close');
   }
 }
 

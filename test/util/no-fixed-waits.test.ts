@@ -16,9 +16,6 @@ const ALLOWED: Record<string, [line: string, why: string][]> = {
   'src/engine/python-run.ts': [
     ['this.exitGraceTimer ??= setTimeout(() => {', 'deadline: after an exit, bounds the wait for the report channel and output to deliver or close (held open by a grandchild)'],
   ],
-  'src/engine/forkserver.ts': [
-    ['this.graceTimer = setTimeout(() => {', "deadline: after a forked run's exit, bounds the wait for stdio connections that never came (killed before connecting)"],
-  ],
   'src/cli/watch.ts': [
     ['this.timer = setTimeout(() => {', 'debounce of file saves in --watch: coalesces a burst, nothing waits on it'],
   ],
