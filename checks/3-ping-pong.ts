@@ -119,24 +119,18 @@ async function nextPrompt(cli: PythonRun, conn: Connection, nth: number, ms: num
 
 /** For each of the first n lines: a recv() with data between its input() returning and the next input(). */
 function repliesReadBeforeNextLine(cli: PythonRun, n: number): boolean {
-  const nth = (name: string, k: number): number => {
-    let seen = 0;
-    return cli.events.findIndex((e) => e.ev === name && ++seen === k);
-  };
+  const typed = cli.all('input-done');
+  const asked = cli.all('input');
   for (let k = 1; k <= n; k++) {
-    const typed = nth('input-done', k);
-    const next = nth('input', k + 1);
-    if (typed < 0 || next < 0) return false;
-    if (!cli.events.slice(typed, next).some((e) => e.ev === 'recv' && e.n > 0)) return false;
+    if (!typed[k - 1] || !asked[k]) return false;
+    if (!cli.between(typed[k - 1], asked[k]).some((e) => e.ev === 'recv' && e.n > 0)) return false;
   }
   return true;
 }
 
 /** Did the program send anything between these two of its events? */
 function sentBetween(run: PythonRun, from: PyEvent, to: PyEvent): boolean {
-  const a = run.events.indexOf(from);
-  const b = run.events.indexOf(to);
-  return run.events.slice(a + 1, b).some((e) => e.ev === 'send' && e.n > 0);
+  return run.between(from, to).some((e) => e.ev === 'send' && e.n > 0);
 }
 
 const client: ScenarioDef = {

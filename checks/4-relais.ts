@@ -117,7 +117,7 @@ async function registered(srv: PythonRun, nth: number, ms: number): Promise<void
   const threaded = srv.all('block').some((e) => e.call === 'recv' && !accepts.some((a) => a.th === e.th));
   await srv.watch
     .until(() => accepts.every((acc) => {
-      const after = srv.events.slice(srv.events.indexOf(acc) + 1);
+      const after = srv.between(acc);
       const back = after.some((e) => e.ev === 'block' && e.th === acc.th);
       const reading = !threaded || after.some((e) => e.ev === 'block' && e.call === 'recv' && e.sid === acc.conn);
       return back && reading;
@@ -139,7 +139,7 @@ async function departureHandled(srv: PythonRun, nth: number, ms: number, handled
   await srv.watch
     .until(() => {
       if (srv.exit) return true;
-      const after = srv.events.slice(srv.events.indexOf(seen) + 1);
+      const after = srv.between(seen);
       return after.some((e) => e.th === seen.th && (e.ev === 'block' || e.ev === 'thread-end' || e.ev === 'recv'));
     }, handledMs, 'departure handled')
     .catch(() => undefined);

@@ -309,6 +309,11 @@ export class PythonRun {
     return this.events.find((e): e is EventOf<K> => e.ev === name);
   }
 
+  /** The events the program reported after `from` (and before `to`, when given), in its own order. */
+  between(from: PyEvent, to?: PyEvent): PyEvent[] {
+    return this.events.slice(this.events.indexOf(from) + 1, to ? this.events.indexOf(to) : undefined);
+  }
+
   /** Wait for the n-th (1-based) event of a kind, counting those already seen. */
   /**
    * The interpreter is up (the module said hello). Start-up is bounded apart, generously: on a loaded

@@ -249,7 +249,6 @@ export async function runInNamespace(req: NsRequest, deadlineMs: number, signal?
   resident = undefined;
   const { child } = ns;
   setRef(child, true);
-  let why: 'deadline' | 'aborted' | undefined;
   const aborted = new Promise<never>((_, reject) => {
     if (signal?.aborted) reject(new Error('aborted'));
     signal?.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
@@ -267,7 +266,7 @@ export async function runInNamespace(req: NsRequest, deadlineMs: number, signal?
       'student check',
     );
   } catch (e) {
-    why = (e as Error).message === 'aborted' ? 'aborted' : 'deadline';
+    const why = (e as Error).message === 'aborted' ? 'aborted' : 'deadline';
     killGroup(child);
     await withDeadline(ns.exited, 5000, 'namespace exit').catch(() => undefined);
     return { ok: false, why, detail: ns.err().trim() };
