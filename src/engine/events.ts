@@ -3,6 +3,8 @@
 interface Base {
   /** ms since the run started, stamped by the checker on arrival */
   at: number;
+  /** when it happened: µs on the shared monotonic clock (src/engine/clock.ts), stamped by the module */
+  t: number;
   /** Python thread ident */
   th?: number;
   /** line of the student's file, when the event comes from the student's code */
@@ -30,6 +32,10 @@ export type PyEvent = Base &
     | { ev: 'cpu'; seconds: number }
     /** a thread of the program ended (its run() returned or raised) */
     | { ev: 'thread-end' }
+    /** a write to stdout (fd 1) or stderr (fd 2) that ended a line: `o` bytes written so far */
+    | { ev: 'out'; fd: 1 | 2; o: number }
+    /** the interpreter is exiting (atexit): bytes written in all to stdout and stderr */
+    | { ev: 'end'; out: [number | null, number | null] }
   );
 
 export type PyEventName = PyEvent['ev'];

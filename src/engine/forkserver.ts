@@ -161,6 +161,9 @@ class ForkServer {
         run.pid = Number(a);
         countPythonProcess(run.pid);
         run.emit('spawn');
+      } else if (kind === 'started') {
+        // the child's module is up; written by the child itself, before its exit can be
+        (this.running.get(token) ?? this.pending.get(token))?.emit('started');
       } else if (kind === 'exit') {
         const run = this.running.get(token);
         if (!run) continue;

@@ -115,6 +115,11 @@ export function untrack(pid: number): void {
   live.delete(pid);
 }
 
+/** The process groups started and not yet reaped (the programs under test, the fork servers). */
+export function trackedPids(): Iterable<number> {
+  return live;
+}
+
 function killAllTracked(): void {
   for (const pid of live) killTree(pid);
   live.clear();

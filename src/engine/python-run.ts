@@ -1,4 +1,4 @@
-import { join, basename, dirname } from 'node:path';
+import { join, basename, dirname, sep } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import type { Socket } from 'node:net';
@@ -10,19 +10,32 @@ import type { BlockedAt } from '../model.js';
 import type { PyEvent, PyEventName, EventOf } from './events.js';
 import { UNBLOCKING } from './events.js';
 import { reportHub } from './report-hub.js';
-import { killTree, track, untrack } from './kill-tree.js';
-import type { Transcript } from './transcript.js';
+import { killTree, track, trackedPids, untrack } from './kill-tree.js';
+import { loadMeter } from '../util/load.js';
+import { bytesText, type Transcript } from './transcript.js';
+import { StampedLines } from './stamped-lines.js';
+import { clockOffset, nowUs } from './clock.js';
 import { trace, tracing } from '../util/trace.js';
 import { countPythonProcess } from './process-count.js';
 import { interpreterEnv } from '../python/interpreter-env.js';
 
+// A spinning program must not stretch its own deadlines: its threads are not the machine's load.
+loadMeter.ownProcesses(trackedPids);
+
 /** Bound on an interpreter's start-up (to the module's hello); scaled by the options' startupMs. */
 export const STARTUP_MS = 20_000;
 
-/** After an exit with no hello from the module: how long its channel may still take to deliver. */
-const NO_HELLO_GRACE_MS = 1000;
-/** After an exit: how long the channel and output may stay open (held by a grandchild) before the end. */
-const EXIT_GRACE_MS = 500;
+/**
+ * After an exit without the module's `end` (killed, os._exit): how long the report channel and the
+ * output may stay open (held by a grandchild) before the run is over anyway. A normal exit ends on
+ * the module's `end` and never waits for this.
+ */
+const EXIT_GRACE_MS = 2000;
+/** After stop() killed the tree: how long a grandchild that left the group may hold the pipes. */
+const STOP_GRACE_MS = 500;
+
+/** Written on stderr by a spawned module once it is up (tprc_boot._say_started); stripped here. */
+const STARTED_MARK = Buffer.from('\x00tprc-started\x00\n', 'latin1');
 
 export const OUTPUT_CAP = 1024 * 1024;
 
@@ -34,12 +47,17 @@ export interface PythonRunOptions {
   python: string;
   /** the student's file, absolute */
   file: string;
+  /**
+   * The file as the student knows it (their own folder), when `file` is a working copy: paths in
+   * tracebacks and messages are shown under this name.
+   */
+  shownFile?: string;
   /** actor id in the transcript: 'serveur', 'client', ... */
   actor: string;
   transcript: Transcript;
   /** requested port -> real port ('*' for any): where the program's connect() calls go */
   connect?: Record<string, number>;
-  /** record the program's own sends in the transcript (when no TypeScript peer records them) */
+  /** the program's peer, for a send on a connection whose other end is not known (see Transcript.endpoint) */
   recordSends?: { to: string };
   /** POSIX resource limits applied before the student's code runs */
   limits?: Partial<Record<'cpu' | 'as' | 'nofile' | 'fsize' | 'nproc', number>>;
@@ -69,9 +87,24 @@ export class CheckerError extends Error {
 // tprc_start.py imports tprc_boot.py (the injected module) from its cached bytecode: see there.
 const BOOT = () => join(packageRoot(), 'src', 'python', 'inject', 'tprc_start.py');
 
+/** The module never started in this run (the interpreter failed before it): the checker's fault. */
+export class NoHelloError extends Error {
+  constructor(readonly run: PythonRun) {
+    super('the injected module never started');
+    this.name = 'NoHelloError';
+  }
+}
+
 /**
  * One run of a student's program: spawned unmodified behind the injected module, watched through
  * its events and output, typed to on demand, and killed with its whole process tree at the end.
+ *
+ * Everything the program does reaches the checker stamped on the shared clock (clock.ts), by two
+ * ways: events on the report channel, bytes on stdout/stderr. The run is over only once both are
+ * read to what the program did before it exited: the module's `end` (or the channel's close) and
+ * the output bytes `end` counts (or the pipes' close). Whether the module was up at all is known
+ * from the way the exit comes (forkserver.ts) or from stderr (spawned): a run never depends on
+ * which of its channels delivered first.
  */
 export class PythonRun {
   readonly events: PyEvent[] = [];
@@ -91,10 +124,28 @@ export class PythonRun {
   private token = '';
   private channelClosed = false;
   private stdioClosed = false;
-  private exitGraceOver = false;
+  private graceOver = false;
+  private graceTimer?: NodeJS.Timeout;
+  private graceFor?: 'hello' | 'end';
   /** exited, and its channel and output read to their end (or given up on: see maybeEnd) */
   private settled = false;
   private hadHello = false;
+  /** the module is up: its hello may still be on its way (a late accept under load) */
+  private moduleStarted = false;
+  /** the module's last word: bytes written to stdout and stderr in all */
+  private ended?: EventOf<'end'>;
+  /** µs on the shared clock when the process was started, and when its exit was seen */
+  private startedUs = 0;
+  private exitSeenUs = 0;
+  /** added to the program's stamps when its clock is not ours (clock.ts) */
+  private offsetUs = 0;
+  /** spawned runs: stderr bytes held until the module's start mark is found (or cannot come) */
+  private stderrHead?: Buffer;
+  /** connection of a socket (sid) -> the connection's client-side port, its id in the transcript */
+  private readonly conns = new Map<number, number>();
+  private readonly closedSids = new Set<number>();
+  private readonly lines: StampedLines;
+  private stderrBytes = 0;
   /** ms from spawn to the module's hello: how slow the machine is right now */
   helloLatencyMs?: number;
 
@@ -106,14 +157,15 @@ export class PythonRun {
   get startSlowness(): number {
     return (this.helloLatencyMs ?? 0) / (this.forked ? NOMINAL_FORK_MS : NOMINAL_START_MS);
   }
-  private exitGraceTimer?: NodeJS.Timeout;
   private readonly started = performance.now();
-  private stdoutPartial = '';
   // One decoder per stream: a pipe read may end in the middle of a multi-byte UTF-8 character.
   private readonly decoders = { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8') };
   private sourceLines?: string[];
 
-  constructor(readonly options: PythonRunOptions) {}
+  constructor(readonly options: PythonRunOptions) {
+    this.watch.owner = this;
+    this.lines = new StampedLines((text, t) => options.transcript.add('stdout', options.actor, text, undefined, t));
+  }
 
   get pid(): number | undefined {
     return this.child?.pid;
@@ -143,6 +195,7 @@ export class PythonRun {
     };
     let child: ProcessHandle;
     let forkedOrFailed: Promise<void> | undefined;
+    this.startedUs = nowUs();
     if (!o.wrap && o.noSite !== false && forkServerUsable()) {
       // Forked from a warm interpreter that already imported the module (forkserver.ts); the pid
       // is known once the server forked.
@@ -153,12 +206,17 @@ export class PythonRun {
         forked.once('spawn', () => resolve());
         forked.once('error', () => resolve());
       });
+      // said by the child on the pipe its exit will come by, so always before it
+      forked.once('started', () => {
+        this.moduleStarted = true;
+      });
     } else {
       // node:child_process directly: execa costs ~80 ms of module loading per checker start, and
       // nothing here needs more than a spawn (kill-tree.ts kills what is left when the checker exits).
+      this.stderrHead = Buffer.alloc(0);
       child = spawn(cmd.file, cmd.args, {
         cwd: dirname(o.file),
-        env,
+        env: { ...env, TPRC_STARTED: 'stderr' },
         stdio: ['pipe', 'pipe', 'pipe'],
         // POSIX: own process group, so the whole tree is killed with one signal
         detached: process.platform !== 'win32',
@@ -170,6 +228,7 @@ export class PythonRun {
     this.closed = new Promise<void>((resolve) => {
       child.once('close', () => {
         trace(`py ${child.pid}: closed`);
+        this.flushStderrHead();
         this.stdioClosed = true;
         this.maybeEnd();
         resolve();
@@ -177,15 +236,18 @@ export class PythonRun {
       child.once('error', () => resolve());
     });
     child.stdout?.on('data', (b: Buffer) => this.onOutput('stdout', b));
-    child.stderr?.on('data', (b: Buffer) => this.onOutput('stderr', b));
+    child.stderr?.on('data', (b: Buffer) => this.onStderr(b));
     child.stdin?.on('error', () => {}); // EPIPE when the program has exited: not our failure
     child.on('exit', (code, signal) => {
       this.exit = { code, signal };
+      this.exitSeenUs = nowUs();
       if (child.pid !== undefined) untrack(child.pid);
       this.maybeEnd();
     });
     child.on('error', () => {
       this.exit ??= { code: null, signal: null };
+      this.exitSeenUs ||= nowUs();
+      this.stdioClosed = true; // never started: no output will come
       this.maybeEnd();
     });
     // Every listener is on before the fork's pid arrives: its exit may come in the same read.
@@ -194,25 +256,47 @@ export class PythonRun {
     trace(`py ${o.actor} ${basename(o.file)}: started ${child.pid}`);
   }
 
-  private maybeEnd(): void {
-    // Over when the process is gone AND its report channel and output are read to their end: the
-    // exit is often seen first (it comes another way: waitpid, the fork server's pipe), and a last
-    // recv() event or printed line judged after it must be there. A grandchild that inherited them
-    // may hold them open: the wait for them is bounded (longer when the module never said hello).
-    if (!this.exit || this.settled) return this.watch.changed();
-    if (this.exitGraceOver || (this.channelClosed && this.stdioClosed)) {
-      this.settled = true;
-      this.flushStdoutLine();
-      const { code, signal } = this.exit;
-      this.options.transcript.add('exit', this.options.actor, signal ? `signal ${signal}` : `code ${code}`);
-      this.watch.end();
-      return;
+  /** Has everything the program did before its exit been read? (see the class comment) */
+  private complete(): boolean {
+    if (!this.hadHello && !this.moduleStarted) {
+      // The module never said it was up: a forked child says so before its exit on the same pipe;
+      // a spawned one on stderr, read to its end once the pipes closed.
+      return this.forked !== undefined || this.stdioClosed;
     }
-    this.exitGraceTimer ??= setTimeout(() => {
-      this.exitGraceOver = true;
-      this.maybeEnd();
-    }, this.hadHello ? EXIT_GRACE_MS : NO_HELLO_GRACE_MS);
+    if (!this.hadHello) return false; // up, but its channel is not accepted yet
+    const channelDone = this.channelClosed || this.ended !== undefined;
+    const out = this.ended?.out;
+    const outputDone = this.stdioClosed || (out !== undefined && (out[0] ?? 0) <= this.lines.bytes && (out[1] ?? 0) <= this.stderrBytes);
+    return channelDone && (outputDone || this.outputTruncated);
+  }
+
+  private maybeEnd(): void {
+    if (!this.exit || this.settled) return this.watch.changed();
+    if (this.graceOver || this.complete()) return this.settle();
+    // Bounded: a channel that is not accepted yet gets the start-up bound (a loaded checker); one
+    // held open by a grandchild after an exit without `end` gets EXIT_GRACE_MS.
+    const phase = this.hadHello || !this.moduleStarted ? 'end' : 'hello';
+    if (this.graceFor !== phase) {
+      clearTimeout(this.graceTimer);
+      this.graceFor = phase;
+      this.graceTimer = setTimeout(() => {
+        this.graceOver = true;
+        this.maybeEnd();
+      }, phase === 'hello' ? this.options.startupMs ?? STARTUP_MS : EXIT_GRACE_MS);
+    }
     this.watch.changed();
+  }
+
+  private settle(): void {
+    if (this.settled || !this.exit) return;
+    this.settled = true;
+    clearTimeout(this.graceTimer);
+    this.flushStderrHead();
+    this.lines.finish(nowUs());
+    const { code, signal } = this.exit;
+    const t = this.ended ? this.ended.t : this.exitSeenUs;
+    this.options.transcript.add('exit', this.options.actor, signal ? `signal ${signal}` : `code ${code}`, undefined, t);
+    this.watch.end();
   }
 
   private elapsed(): number {
@@ -224,39 +308,70 @@ export class PythonRun {
     if (tracing) trace(`py ${this.pid}: ${e.ev}`); // per event: no string built when off
     if (e.ev === 'hello') {
       this.hadHello = true;
+      this.moduleStarted = true;
       this.helloLatencyMs = e.at;
+      this.offsetUs = typeof e.t === 'number' ? clockOffset(this.startedUs, e.t, nowUs()) : 0;
     }
+    e.t = typeof e.t === 'number' ? e.t + this.offsetUs : nowUs();
+    if (e.ev === 'out') {
+      // stamps for the printed lines (stamped-lines.ts); not kept as events (one per line printed)
+      if (e.fd === 1) this.lines.onStamp(e.o, e.t);
+      return this.maybeEnd();
+    }
+    if (e.ev === 'end') this.ended = e;
     this.events.push(e);
     this.describe(e);
-    this.watch.changed();
+    this.maybeEnd();
   }
 
-  /** Mirror the program's side of the exchange into the transcript. */
+  /** Mirror the program's side of the exchange into the transcript, at the time it happened. */
   private describe(e: PyEvent): void {
     const t = this.options.transcript;
     const me = this.options.actor;
+    const peer = this.options.recordSends?.to;
     switch (e.ev) {
       case 'listen':
-        t.add('listen', me, `${e.host === '' ? "''" : e.host}:${e.port}`);
+        t.add('listen', me, `${e.host === '' ? "''" : e.host}:${e.port}`, undefined, e.t);
+        break;
+      case 'accept':
+        // a connection is known by its client-side port: here the peer's
+        this.conns.set(e.conn, e.peer[1]);
+        t.endpoint(e.peer[1], me);
         break;
       case 'connect':
-        t.add('connect', me, `${e.host}:${e.port}`);
+        if (e.local) {
+          this.conns.set(e.sid, e.local[1]);
+          t.endpoint(e.local[1], me);
+          t.onConnection('connect', me, e.local[1], `${e.host}:${e.port}`, e.t, peer);
+        } else {
+          t.add('connect', me, `${e.host}:${e.port}`, peer, e.t);
+        }
         break;
       case 'connect-fail':
-        t.add('connect', me, `${e.host}:${e.port} → ${e.error}`);
+        t.add('connect', me, `${e.host}:${e.port} → ${e.error}`, undefined, e.t);
         break;
       case 'refused':
-        t.add('note', me, `${e.what} ${e.host}:${e.port} refused (not loopback)`);
+        t.add('note', me, `${e.what} ${e.host}:${e.port} refused (not loopback)`, undefined, e.t);
         break;
-      case 'send':
-        if (this.options.recordSends && e.data) t.message(me, this.options.recordSends.to, Buffer.from(e.data, 'base64'));
+      case 'send': {
+        if (!e.data) break;
+        const bytes = Buffer.from(e.data, 'base64');
+        const conn = this.conns.get(e.sid);
+        if (conn !== undefined) t.onConnection('message', me, conn, bytesText(bytes), e.t, peer);
+        else t.message(me, peer ?? '?', bytes, e.t);
         break;
+      }
       case 'close':
-        // with a TypeScript peer, the peer records the close as it sees it
-        if (this.options.recordSends) t.add('close', me, '');
+      case 'shutdown': {
+        // the first close (or shutdown of the sending side) of a connection: the peer sees its end
+        const conn = this.conns.get(e.sid);
+        if (conn === undefined || this.closedSids.has(e.sid) || (e.ev === 'shutdown' && e.how === 0)) break;
+        this.closedSids.add(e.sid);
+        t.onConnection('close', me, conn, '', e.t, peer);
         break;
+      }
       case 'exception':
-        t.add('stderr', me, `${e.type}: ${e.message}`);
+        t.add('stderr', me, this.shown(`${e.type}: ${e.message}`), undefined, e.t);
         break;
     }
   }
@@ -274,29 +389,48 @@ export class PythonRun {
       this.child?.stderr.pause();
     }
     this.outputBytes += bytes.length;
+    if (stream === 'stdout') this.lines.onBytes(bytes, nowUs());
+    else this.stderrBytes += bytes.length;
     const text = this.decoders[stream].write(bytes);
-    if (!text) {
-      // nothing new to show, but waits on the state (e.g. the truncation flag) must re-check
-      this.watch.changed();
-      return;
+    if (text) {
+      if (stream === 'stdout') this.stdout += text;
+      else this.stderr += text;
     }
-    if (stream === 'stdout') {
-      this.stdout += text;
-      this.stdoutPartial += text;
-      let nl: number;
-      while ((nl = this.stdoutPartial.indexOf('\n')) >= 0) {
-        this.options.transcript.add('stdout', this.options.actor, this.stdoutPartial.slice(0, nl).replace(/\r$/, ''));
-        this.stdoutPartial = this.stdoutPartial.slice(nl + 1);
-      }
-    } else {
-      this.stderr += text;
-    }
-    this.watch.changed();
+    // also when nothing new shows: waits on the state (the truncation flag, `end`'s counts) re-check
+    this.maybeEnd();
   }
 
-  private flushStdoutLine(): void {
-    if (this.stdoutPartial) this.options.transcript.add('stdout', this.options.actor, this.stdoutPartial);
-    this.stdoutPartial = '';
+  /** Spawned runs: find and drop the module's start mark at the head of stderr (see STARTED_MARK). */
+  private onStderr(chunk: Buffer): void {
+    if (!this.stderrHead) return this.onOutput('stderr', chunk);
+    const head = Buffer.concat([this.stderrHead, chunk]);
+    const at = head.indexOf(STARTED_MARK);
+    if (at >= 0) {
+      this.stderrHead = undefined;
+      this.moduleStarted = true;
+      const rest = Buffer.concat([head.subarray(0, at), head.subarray(at + STARTED_MARK.length)]);
+      if (rest.length) this.onOutput('stderr', rest);
+      else this.maybeEnd();
+      return;
+    }
+    // The interpreter may write a warning first; past 4 KiB the mark is not coming.
+    this.stderrHead = head;
+    if (head.length > 4096) this.flushStderrHead();
+  }
+
+  private flushStderrHead(): void {
+    const head = this.stderrHead;
+    this.stderrHead = undefined;
+    if (head?.length) this.onOutput('stderr', head);
+  }
+
+  /** A path of the working copy as the student knows it (their own folder). */
+  shown(text: string): string {
+    const shown = this.options.shownFile;
+    if (!shown) return text;
+    const from = dirname(this.options.file);
+    const to = dirname(shown);
+    return from === to ? text : text.split(from + sep).join(to + sep);
   }
 
   // ---- queries ---------------------------------------------------------------------------------
@@ -314,16 +448,20 @@ export class PythonRun {
     return this.events.slice(this.events.indexOf(from) + 1, to ? this.events.indexOf(to) : undefined);
   }
 
-  /** Wait for the n-th (1-based) event of a kind, counting those already seen. */
   /**
    * The interpreter is up (the module said hello). Start-up is bounded apart, generously: on a loaded
-   * machine it is what slows down most, and a step's deadline must not pay for it.
+   * machine it is what slows down most, and a step's deadline must not pay for it. A run that ended
+   * without its module ever starting is the checker's failure (NoHelloError), not the program's.
    */
   async ready(): Promise<void> {
     if (this.hadHello) return;
-    await this.watch.until(() => this.hadHello, this.options.startupMs ?? STARTUP_MS, 'hello');
+    await this.watch.until(() => this.hadHello, this.options.startupMs ?? STARTUP_MS, 'hello').catch((e: unknown) => {
+      if (e instanceof EndedError || !this.moduleStarted) throw new NoHelloError(this);
+      throw e;
+    });
   }
 
+  /** Wait for the n-th (1-based) event of a kind, counting those already seen. */
   async waitEvent<K extends PyEventName>(
     name: K,
     ms: number,
@@ -353,6 +491,11 @@ export class PythonRun {
       if (e instanceof EndedError && this.exit) return this.exit;
       throw e;
     });
+  }
+
+  /** Is the run over: exited, and everything it did before read? */
+  get isSettled(): boolean {
+    return this.settled;
   }
 
   /** Output so far, stdout then stderr. */
@@ -409,16 +552,19 @@ export class PythonRun {
     return this.sourceLines[line - 1]?.trim();
   }
 
-  /** The Python traceback: the main thread's, else the first thread's. */
+  /** The Python traceback: the main thread's, else the first thread's; paths as the student knows them. */
   traceback(): string | undefined {
     const ex = this.all('exception');
     const main = ex.find((e) => e.thread === 'MainThread') ?? ex[0];
-    if (main) return main.traceback.trimEnd();
+    if (main) return this.shown(main.traceback.trimEnd());
     const i = this.stderr.lastIndexOf('Traceback (most recent call last)');
-    return i >= 0 ? this.stderr.slice(i).trimEnd() : undefined;
+    return i >= 0 ? this.shown(this.stderr.slice(i).trimEnd()) : undefined;
   }
 
-  /** Stop the run: kill the whole tree, wait (bounded) for the exit, release the report channel. */
+  /**
+   * Stop the run: kill the whole tree, wait (bounded) until what it did before dying is read,
+   * release the report channel.
+   */
   async stop(): Promise<void> {
     const child = this.child;
     // Always signal the group: the leader may have exited and left children behind in it.
@@ -433,14 +579,17 @@ export class PythonRun {
       // The killed process exits at once; a grandchild that left the group could hold its pipes
       // open: once the exit is seen, their end is given a short grace, not the whole bound.
       await this.watch.until(() => this.exit, 3000, 'exit after kill').catch(() => undefined);
-      await withDeadline(this.closed ?? Promise.resolve(), this.exit ? EXIT_GRACE_MS : 0, 'output end').catch(() => {
+      await withDeadline(this.closed ?? Promise.resolve(), this.exit ? STOP_GRACE_MS : 0, 'output end').catch(() => {
         child.stdout?.destroy();
         child.stderr?.destroy();
       });
+      // what it reported before dying is on its channel: read it (bounded, as after any exit)
+      if (this.exit) await this.watch.until(() => this.settled, EXIT_GRACE_MS, 'end after kill').catch(() => undefined);
     }
+    this.settle();
     this.channel?.destroy();
     reportHub.unregister(this.token);
-    clearTimeout(this.exitGraceTimer);
+    clearTimeout(this.graceTimer);
     this.watch.end();
   }
 }

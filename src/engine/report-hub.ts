@@ -24,6 +24,8 @@ class ReportHub {
   private address?: Promise<string>;
   private sinks = new Map<string, ReportSink>();
   private sockets = new Set<Socket>();
+  /** connections held back while paused (see pause()) */
+  private held?: Socket[];
 
   start(): Promise<string> {
     this.address ??= new Promise<string>((resolve, reject) => {
@@ -50,7 +52,29 @@ class ReportHub {
     this.sinks.delete(token);
   }
 
+  /**
+   * Hold back new connections until resume(), as a checker too busy to accept them would: what a
+   * run reports must reach it whenever its channel is accepted (the tests of late accepts use it).
+   */
+  pause(): void {
+    this.held ??= [];
+  }
+
+  resume(): void {
+    const held = this.held ?? [];
+    this.held = undefined;
+    for (const socket of held) {
+      this.accept(socket);
+      socket.resume();
+    }
+  }
+
   private accept(socket: Socket): void {
+    if (this.held) {
+      socket.pause();
+      this.held.push(socket);
+      return;
+    }
     socket.setNoDelay(true);
     socket.unref();
     this.sockets.add(socket);

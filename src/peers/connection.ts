@@ -48,13 +48,12 @@ export class Connection {
         this.flooded = true;
         socket.pause();
       }
+      // The program reported this send itself, stamped when it made it: the transcript has it.
       this.received = Buffer.concat([this.received, chunk]);
-      transcript.message(peer, me, chunk);
       this.watch.changed();
     });
     socket.on('end', () => {
       this.ended = true;
-      transcript.add('close', peer, '');
       this.watch.changed();
     });
     socket.on('close', () => {
@@ -81,6 +80,7 @@ export class Connection {
 
   send(data: string | Uint8Array): void {
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
+    // stamped before the write: the program may receive it (and answer) before write() returns
     this.transcript.message(this.me, this.peer, bytes);
     this.socket.write(bytes);
   }
@@ -146,7 +146,7 @@ export class Connection {
   /** Negative check: the connection stays open for `ms`. Resolves true if it did. */
   async stillOpenAfter(ms: number): Promise<boolean> {
     try {
-      await this.watch.until(() => this.isClosedByPeer, ms, 'close');
+      await this.watch.until(() => this.isClosedByPeer, ms, 'close', { window: true });
       return false;
     } catch (e) {
       if (e instanceof DeadlineError) return true;
@@ -157,14 +157,16 @@ export class Connection {
   /** Negative check: no new byte for `ms`. Resolves with what arrived (empty when nothing did). */
   async nothingFor(ms: number): Promise<Buffer> {
     try {
-      await this.watch.until(() => this.unread.length > 0, ms, 'no data');
+      await this.watch.until(() => this.unread.length > 0, ms, 'no data', { window: true });
     } catch {
       // deadline or end: both mean nothing more arrived
     }
     return Buffer.from(this.unread);
   }
 
+  /** Close our side, as the lab's programs do (the end of the exchange, shown in the transcript). */
   close(): void {
+    if (!this.socket.writableEnded) this.transcript.add('close', this.me, '', this.peer);
     this.socket.end();
   }
 

@@ -2,6 +2,7 @@ import { connect, type Socket } from 'node:net';
 import type { Transcript } from '../engine/transcript.js';
 import { withDeadline } from '../util/wait.js';
 import { Connection } from './connection.js';
+import { nowUs } from '../engine/clock.js';
 
 /**
  * Connect a TypeScript client to a program's real (loopback) port. `shown` is the address the
@@ -9,13 +10,16 @@ import { Connection } from './connection.js';
  */
 export async function connectClient(port: number, transcript: Transcript, me = 'client', peer = 'serveur', ms = 2000, shown = `127.0.0.1:${port}`): Promise<Connection> {
   let socket: Socket;
+  // stamped before connecting: the server may accept and reply before the connect event fires here
+  const t = nowUs();
   try {
     socket = await open('127.0.0.1', port, ms);
   } catch (e) {
     // an IPv6-only server socket is bound to ::1, not 127.0.0.1
     socket = await open('::1', port, ms).catch(() => Promise.reject(e));
   }
-  transcript.add('connect', me, shown, peer);
+  if (socket.localPort !== undefined) transcript.endpoint(socket.localPort, me);
+  transcript.add('connect', me, shown, peer, t);
   return new Connection(socket, me, peer, transcript);
 }
 

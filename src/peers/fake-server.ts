@@ -24,6 +24,8 @@ export class FakeServer {
       // allowHalfOpen: a client that half-closes (shutdown(SHUT_WR)) still gets the reply, as from
       // a Python server; Node's default would end our side the moment the client's FIN arrives.
       const server = createServer({ allowHalfOpen: true }, (socket) => {
+        // the program's connect is known by its port, the client side of this connection
+        if (socket.remotePort !== undefined) this.transcript.endpoint(socket.remotePort, this.me);
         this.connections.push(new Connection(socket, this.me, this.peer, this.transcript));
         this.watch.changed();
       });

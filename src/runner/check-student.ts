@@ -77,7 +77,7 @@ export async function checkStudent(opts: CheckStudentOptions): Promise<RunReport
       // The whole check of this student runs in its own namespaces (see src/sandbox/netns.ts),
       // bounded by the per-student budget; when it cannot finish, every check says why.
       const budgetMs = (opts.config.studentTimeoutS ?? 120) * 1000 * opts.config.timeFactor;
-      const request = { work, exercises: defs.map((d) => d.folder), lang: opts.lang, config: opts.config, limits };
+      const request = { work, shown: dir, exercises: defs.map((d) => d.folder), lang: opts.lang, config: opts.config, limits };
       let outcome: NsOutcome;
       ({ python, outcome } = await speculate(found, opts.pythonHint, (path, signal) => runInNamespace({ ...request, python: path }, budgetMs, signal, opts.reuseNamespace), opts.signal));
       if (outcome.ok) results = outcome.results;
@@ -88,7 +88,7 @@ export async function checkStudent(opts: CheckStudentOptions): Promise<RunReport
       }
     } else python = await found;
     trace(`student: isolation ${mode}`);
-    results ??= await runExercisesIn(work, defs, python.path, opts.lang, opts.config, limits);
+    results ??= await runExercisesIn(work, defs, python.path, opts.lang, opts.config, limits, dir);
     trace('student: results');
     const report: RunReport = {
       schemaVersion: SCHEMA_VERSION,
@@ -148,7 +148,10 @@ async function speculate<T>(
   }
 }
 
-/** Run the exercises on a folder that is already a copy (in this process; in a namespace or not). */
+/**
+ * Run the exercises on a folder that is already a copy (in this process; in a namespace or not).
+ * `shown` is the folder the copy was made from: paths in tracebacks are shown there.
+ */
 export async function runExercisesIn(
   work: string,
   defs: ExerciseDef[],
@@ -156,6 +159,7 @@ export async function runExercisesIn(
   lang: Lang,
   config: Config,
   limits: Limits,
+  shown: string = work,
 ): Promise<ExerciseResult[]> {
   const schedule = heaviestFirst();
   // Programs are forked from a warm interpreter (engine/forkserver.ts), started now so that its
@@ -170,6 +174,7 @@ export async function runExercisesIn(
             def,
             env: {
               dir: join(work, def.folder),
+              shownDir: join(shown, def.folder),
               referenceDir: join(packageRoot(), 'reference', def.folder),
               python,
               lang,

@@ -1,5 +1,5 @@
 // Turn what went wrong in a step (an exception from a wait, a crash) into a Failure a student can act on.
-import type { PythonRun } from '../engine/python-run.js';
+import { NoHelloError, type PythonRun } from '../engine/python-run.js';
 import { DeadlineError, EndedError } from '../util/wait.js';
 import { MismatchError } from '../peers/connection.js';
 import { bytesText } from '../engine/transcript.js';
@@ -14,6 +14,8 @@ export function hintFromException(type: string, message: string): string | undef
   if (type === 'TypeError' && /bytes-like object is required, not 'str'|argument 1 must be .*bytes.*not str|must be bytes/.test(message)) return 'encode';
   if (/Address already in use|only one usage of each socket address|Errno (98|48|10048)/i.test(message)) return 'port-in-use';
   if (type === 'ConnectionRefusedError' || /Connection refused|Errno (111|61|10061)/.test(message)) return 'connection-refused';
+  // a file saved in another encoding than UTF-8 (Windows: ANSI / latin-1): Python refuses to read it
+  if (type === 'SyntaxError' && /Non-UTF-8 code|unicode error|codec can't decode|encoding problem|unknown encoding/.test(message)) return 'source-encoding';
   if (type === 'SyntaxError' || type === 'IndentationError' || type === 'TabError') return 'syntax-error';
   if (type === 'UnicodeDecodeError' || type === 'UnicodeEncodeError') return 'encoding';
   if (type === 'ModuleNotFoundError' || type === 'ImportError') return 'module-missing';
@@ -46,7 +48,7 @@ function crashFailure(run: PythonRun): Failure {
   if (main) {
     return {
       status: 'crash',
-      message: { key: 'engine.crashed', params: { type: main.type, message: main.message, line: main.line ?? '?' } },
+      message: { key: 'engine.crashed', params: { type: main.type, message: run.shown(main.message), line: main.line ?? '?' } },
       hint: hintFromException(main.type, main.message),
     };
   }
@@ -68,7 +70,13 @@ export function diagnose(err: unknown, run: PythonRun | undefined): Failure {
     if (!f.status && !f.explainsCrash && run && crashed(run)) f.status = 'crash';
     return f;
   }
-  if (run && !run.helloReceived && run.exit && run.watch.isEnded) {
+  if (err instanceof NoHelloError) {
+    // The module never started: nothing of the student's ran. The checker's failure, not theirs.
+    const exit = err.run.exit;
+    return { status: 'error', message: { key: 'engine.no-hello', params: { code: exit?.code ?? exit?.signal ?? '?' } } };
+  }
+  if (run && !run.helloReceived && run.exit && run.isSettled) {
+    // over without its module ever saying hello (a run is only over once a started module's hello is read)
     return { status: 'error', message: { key: 'engine.no-hello', params: { code: run.exit.code ?? run.exit.signal ?? '?' } } };
   }
   if (err instanceof MismatchError) {

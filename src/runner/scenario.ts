@@ -1,11 +1,12 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { rm } from 'node:fs/promises';
 import { mkdtempSync } from 'node:fs';
 import { copyDirSync } from '../util/copy-dir.js';
 import { tmpdir } from 'node:os';
 import type { Lang, BlockedAt, TranscriptEvent } from '../model.js';
 import type { Config } from '../config/types.js';
-import { PythonRun, STARTUP_MS, type PythonRunOptions } from '../engine/python-run.js';
+import { NoHelloError, PythonRun, STARTUP_MS, type PythonRunOptions } from '../engine/python-run.js';
+import { DeadlineError, EndedError } from '../util/wait.js';
 import { Transcript } from '../engine/transcript.js';
 import { FakeServer } from '../peers/fake-server.js';
 import { connectClient } from '../peers/fake-client.js';
@@ -17,6 +18,8 @@ import { trace } from '../util/trace.js';
 export interface RunEnv {
   /** the student's exercise folder (absolute) */
   dir: string;
+  /** the folder `dir` was copied from, as the student knows it (tracebacks name their files there) */
+  shownDir?: string;
   /** the matching folder of reference/ */
   referenceDir: string;
   python: string;
@@ -65,6 +68,7 @@ export async function runScenario(sc: ScenarioDef, env: RunEnv): Promise<Scenari
     const run = new PythonRun({
       python: env.python,
       file,
+      shownFile: student ? join(env.shownDir ?? env.dir, basename(file)) : undefined,
       actor: opts.actor ?? defaultActor,
       transcript,
       startupMs: STARTUP_MS * env.config.timeFactor,
@@ -117,8 +121,7 @@ export async function runScenario(sc: ScenarioDef, env: RunEnv): Promise<Scenari
         trace(`step ${id}: passed`);
         decide(id, true, undefined, facts || undefined);
       } catch (err) {
-        await settle(focused, ctx.ms(SETTLE_MS));
-        decide(id, false, diagnose(err, focused));
+        await fail(id, err);
         throw new Stop(id);
       }
     },
@@ -128,26 +131,35 @@ export async function runScenario(sc: ScenarioDef, env: RunEnv): Promise<Scenari
         await fn();
         trace(`part ${id}: passed`);
       } catch (err) {
-        await settle(focused, ctx.ms(SETTLE_MS));
-        decide(id, false, diagnose(err, focused));
+        await fail(id, err);
         throw new Stop(id);
       }
     },
     verdict: (id, ok, fail, facts) => {
-      decide(id, ok, ok ? undefined : diagnose(fail ? fail() : new CheckFailure({ message: { key: 'engine.failed' } }), focused), facts);
+      decide(id, ok, ok ? undefined : diagnose(fail ? fail() : new CheckFailure({ message: { key: 'engine.failed' } }), focused), facts, focused);
     },
     focus: (run) => {
       focused = run;
     },
   };
 
-  function decide(id: string, passed: boolean, failure?: Failure, facts?: Record<string, string>): void {
+  /**
+   * A step failed: judge it on the program the failure is about (the one whose wait failed, else
+   * the focused one), once that program's side has settled.
+   */
+  async function fail(id: string, err: unknown): Promise<void> {
+    const run = failedRun(err, studentRuns) ?? focused;
+    await settle(run, ctx.ms(SETTLE_MS));
+    decide(id, false, diagnose(err, run), undefined, run);
+  }
+
+  function decide(id: string, passed: boolean, failure?: Failure, facts?: Record<string, string>, run = focused): void {
     if (decisions.has(id)) return; // the first decision stands
     const d: Decision = { id, passed, failure, facts };
-    if (!passed && focused) {
-      d.traceback = focused.traceback();
+    if (!passed && run) {
+      d.traceback = run.traceback();
       // where the program was waiting when a wait ran out (or when the failure is about where it waits)
-      if (!focused.exit && (failure?.status === 'timeout' || failure?.showBlocked)) d.blocked = focused.blockedAt();
+      if (!run.exit && (failure?.status === 'timeout' || failure?.showBlocked)) d.blocked = run.blockedAt();
     }
     decisions.set(id, d);
   }
@@ -159,7 +171,8 @@ export async function runScenario(sc: ScenarioDef, env: RunEnv): Promise<Scenari
     if (!(err instanceof Stop)) {
       // a failure outside any step: charge it to the first undecided check
       const first = sc.checks.find((id) => !decisions.has(id));
-      if (first) decide(first, false, diagnose(err, focused));
+      const run = failedRun(err, studentRuns) ?? focused;
+      if (first) decide(first, false, diagnose(err, run), undefined, run);
     }
   } finally {
     trace(`scenario ${sc.name}: stopping`);
@@ -184,6 +197,12 @@ const SETTLE_MS = 150;
 /** How much slower than nominal the programs of this scenario started (>= 1, at most 10). */
 function slowness(runs: PythonRun[]): number {
   return Math.min(10, Math.max(1, ...runs.map((r) => r.startSlowness)));
+}
+
+/** The student's program a failed wait was about (a program's own wait, or its module never starting). */
+function failedRun(err: unknown, students: Set<PythonRun>): PythonRun | undefined {
+  const source = err instanceof NoHelloError ? err.run : err instanceof DeadlineError || err instanceof EndedError ? err.source : undefined;
+  return source instanceof PythonRun && students.has(source) ? source : undefined;
 }
 
 class Stop extends Error {

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     const { runExercisesIn, selectExercises } = await loading;
     trace('ns-child: loaded');
     const req = JSON.parse(line) as NsRequest;
-    const results = await runExercisesIn(req.work, selectExercises(req.exercises), req.python, req.lang, req.config as Config, req.limits);
+    const results = await runExercisesIn(req.work, selectExercises(req.exercises), req.python, req.lang, req.config as Config, req.limits, req.shown);
     trace('ns-child: done');
     killLeftovers();
     await write(JSON.stringify(encodeResults(results)) + '\n');

@@ -103,6 +103,8 @@ function killGroup(child: ChildProcess): void {
 /** What the per-student checker inside the namespace is given (JSON on its stdin). */
 export interface NsRequest {
   work: string;
+  /** the folder `work` was copied from: paths in tracebacks are shown there */
+  shown?: string;
   exercises: string[];
   lang: 'fr' | 'en';
   python: string;

@@ -1,9 +1,12 @@
 // Waiting on events with a deadline: the only way this project waits. No fixed sleeps.
+import { loadMeter } from './load.js';
 
 /** A wait that ran out. `what` says what was awaited, for the report. */
 export class DeadlineError extends Error {
   readonly what: string;
   readonly ms: number;
+  /** whose state was awaited (a Watch's owner, e.g. the program's run), when known */
+  source?: unknown;
   constructor(what: string, ms: number) {
     super(`deadline of ${ms} ms passed while waiting for ${what}`);
     this.name = 'DeadlineError';
@@ -12,13 +15,35 @@ export class DeadlineError extends Error {
   }
 }
 
-/** Settles with `promise`, or rejects with DeadlineError after `ms`. The timer bounds the wait; it never delays. */
-export function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+/**
+ * How far a deadline stretches with the load measured while it runs (util/load.ts). Only a failure
+ * waits that long: the awaited thing ends the wait as soon as it comes.
+ */
+export const MAX_STRETCH = 4;
+
+/**
+ * Settles with `promise`, or rejects with DeadlineError after `ms`, stretched by the machine's load
+ * measured during the wait (at most `stretch` times; 1 for a fixed window). The timer bounds the
+ * wait; it never delays.
+ */
+export function withDeadline<T>(promise: Promise<T>, ms: number, what: string, stretch = MAX_STRETCH): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
+  const started = performance.now();
+  if (stretch > 1) loadMeter.begin();
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DeadlineError(what, ms)), ms);
+    const due = (): void => {
+      // Time the program could not run (a loaded machine) does not count against it.
+      const budget = stretch > 1 ? ms * Math.min(stretch, loadMeter.slownessSince(started)) : ms;
+      const left = budget - (performance.now() - started);
+      if (left < 1) reject(new DeadlineError(what, ms));
+      else timer = setTimeout(due, left);
+    };
+    timer = setTimeout(due, ms);
   });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+  return Promise.race([promise, deadline]).finally(() => {
+    clearTimeout(timer);
+    if (stretch > 1) loadMeter.end();
+  });
 }
 
 type Listener = () => void;
@@ -31,6 +56,8 @@ type Listener = () => void;
 export class Watch {
   private listeners = new Set<Listener>();
   private ended = false;
+  /** what this state belongs to: set on the errors of its waits, so a failure is told about the right program */
+  owner?: unknown;
 
   changed(): void {
     for (const l of [...this.listeners]) l();
@@ -52,7 +79,19 @@ export class Watch {
     return this.ended;
   }
 
-  until<T>(pred: () => T | undefined | false, ms: number, what: string): Promise<T> {
+  /**
+   * Resolves as soon as `pred()` holds. `window`: an observation window of exactly `ms` (a negative
+   * check: its end is the expected outcome), not a deadline that stretches with the load.
+   */
+  until<T>(pred: () => T | undefined | false, ms: number, what: string, opts: { window?: boolean } = {}): Promise<T> {
+    if (this.owner === undefined) return this.untilRaw(pred, ms, what, opts.window ? 1 : MAX_STRETCH);
+    return this.untilRaw(pred, ms, what, opts.window ? 1 : MAX_STRETCH).catch((e: unknown) => {
+      if ((e instanceof DeadlineError || e instanceof EndedError) && e.source === undefined) e.source = this.owner;
+      throw e;
+    });
+  }
+
+  private untilRaw<T>(pred: () => T | undefined | false, ms: number, what: string, stretch: number): Promise<T> {
     // A predicate may throw to fail the wait early (e.g. bytes that can no longer match).
     try {
       const now = pred();
@@ -74,13 +113,15 @@ export class Watch {
       };
       this.listeners.add(listener);
     });
-    return withDeadline(p, ms, what).finally(() => this.listeners.delete(listener));
+    return withDeadline(p, ms, what, stretch).finally(() => this.listeners.delete(listener));
   }
 }
 
 /** The awaited thing can no longer happen (the process exited, the connection closed). */
 export class EndedError extends Error {
   readonly what: string;
+  /** whose state was awaited (a Watch's owner, e.g. the program's run), when known */
+  source?: unknown;
   constructor(what: string) {
     super(`ended while waiting for ${what}`);
     this.name = 'EndedError';
@@ -103,7 +144,7 @@ export function untilAny<T>(watches: Watch[], pred: () => T | undefined | false,
  */
 export async function observe(watch: Watch, ms: number, stop: () => boolean = () => false): Promise<boolean> {
   try {
-    await watch.until(() => stop(), ms, 'observation window');
+    await watch.until(() => stop(), ms, 'observation window', { window: true });
     return false;
   } catch (e) {
     if (e instanceof DeadlineError) return true;

@@ -22,7 +22,7 @@ describe('readiness', () => {
     const conn = await connectClient(listen.real, transcript, 'client', 'serveur', LONG);
     await run.waitEvent('accept', LONG);
     conn.destroy();
-    expect(transcript.events.find((e) => e.kind === 'listen')).toMatchObject({ from: 'serveur', text: "'':12345" });
+    expect(transcript.snapshot().find((e) => e.kind === 'listen')).toMatchObject({ from: 'serveur', text: "'':12345" });
   });
 });
 

@@ -26,7 +26,7 @@ describe('input() on demand', () => {
     // the prompts are printed, as in a terminal
     expect(run.stdout).toBe('ligne 1 ? lu: Bonjour à toi, ça va ?\nligne 2 ? lu: deuxième\nligne 3 ? lu: fin\nligne 4 ? EOF after 3\n');
     expect(run.typed).toEqual(lines);
-    const stdin = transcript.events.filter((e) => e.kind === 'stdin');
+    const stdin = transcript.snapshot().filter((e) => e.kind === 'stdin');
     expect(stdin.map((e) => [e.from, e.to, e.text])).toEqual(lines.map((l) => ['checker', 'client', l]));
   });
 });

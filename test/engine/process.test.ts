@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { OUTPUT_CAP } from '../../src/engine/python-run.js';
+import { NoHelloError, OUTPUT_CAP } from '../../src/engine/python-run.js';
 import { Transcript } from '../../src/engine/transcript.js';
 import { EndedError, observe } from '../../src/util/wait.js';
 import { LONG, alive, eventually, fixture, lineOf, startRun, stopRunsAfterEach } from './helpers.js';
@@ -21,7 +21,7 @@ describe('output', () => {
     expect(OUTPUT_CAP).toBe(1024 * 1024);
     expect(run.outputTruncated).toBe(true);
     expect(run.stdout).not.toContain('never shown');
-    expect(transcript.events.filter((e) => e.kind === 'note' && e.text.includes('truncated'))).toHaveLength(1);
+    expect(transcript.snapshot().filter((e) => e.kind === 'note' && e.text.includes('truncated'))).toHaveLength(1);
   });
 
   it('decodes UTF-8 split across pipe reads without damage', async () => {
@@ -35,7 +35,7 @@ describe('output', () => {
     const transcript = new Transcript();
     const run = await startRun('exit_code.py', { transcript, actor: 'client' });
     await run.exited(LONG);
-    const kinds = transcript.events.map((e) => [e.kind, e.from, e.text]);
+    const kinds = transcript.snapshot().map((e) => [e.kind, e.from, e.text]);
     expect(kinds).toEqual([
       ['stdout', 'client', 'bye'],
       ['exit', 'client', 'code 3'],
@@ -82,7 +82,7 @@ describe('exit codes, signals, crashes', () => {
 
   it('a missing folder: the run ends (no hello) instead of hanging', async () => {
     const run = await startRun(fixture('no_such_dir/serveur.py'));
-    await expect(run.listening(LONG)).rejects.toBeInstanceOf(EndedError);
+    await expect(run.listening(LONG)).rejects.toBeInstanceOf(NoHelloError);
     expect(run.helloReceived).toBe(false);
     expect(run.exit).toBeDefined();
   });
@@ -107,7 +107,7 @@ describe('a run whose module never said hello', () => {
   it('is known (helloReceived false) and ends as soon as the process exits', async () => {
     // the wrapper replaces the whole command: the module never runs
     const run = await startRun('exit_code.py', { wrap: (file) => ({ file, args: ['-c', 'print("no module")'] }) });
-    await expect(run.listening(LONG)).rejects.toBeInstanceOf(EndedError);
+    await expect(run.listening(LONG)).rejects.toBeInstanceOf(NoHelloError);
     expect(run.helloReceived).toBe(false);
     expect(run.exit).toEqual({ code: 0, signal: null });
     expect(run.stdout).toBe('no module\n');

@@ -43,6 +43,7 @@ export const engine = {
   'hint.no-print': 'Print what you receive with print(...decode()).',
   'hint.echo-required': 'Also send the message back to its sender (as the lab’s server does).',
   'hint.echo-forbidden': 'Send the message to the other clients only, not back to its sender.',
+  'hint.source-encoding': 'Your file is not saved as UTF-8 (an accent typed in another editor, saved as « ANSI » or latin-1): Python refuses to read it. In Thonny, retype the line shown and save (Thonny writes UTF-8), or put this as the very first line: # -*- coding: latin-1 -*-',
   'hint.syntax-error': 'Syntax error: look at the line shown (brackets, colons, indentation).',
   'hint.module-missing': 'An imported module does not exist: check the spelling of the import (import socket).',
   'hint.missing-file': 'Create the file in the exercise’s folder (starting from student-template/).',

@@ -43,6 +43,7 @@ export const engine = {
   'hint.no-print': 'Affiche ce que tu reçois avec print(...decode()).',
   'hint.echo-required': 'Renvoie aussi le message à son expéditeur (comme le serveur du TP).',
   'hint.echo-forbidden': 'N’envoie le message qu’aux autres clients, pas à son expéditeur.',
+  'hint.source-encoding': 'Ton fichier n’est pas enregistré en UTF-8 (un accent écrit par un autre éditeur, en « ANSI » ou latin-1) : Python refuse de le lire. Dans Thonny, recopie la ligne indiquée et enregistre (Thonny écrit en UTF-8), ou mets en toute première ligne : # -*- coding: latin-1 -*-',
   'hint.syntax-error': 'Erreur de syntaxe : regarde la ligne indiquée (parenthèses, deux-points, indentation).',
   'hint.module-missing': 'Un module importé n’existe pas : vérifie l’orthographe de l’import (import socket).',
   'hint.missing-file': 'Crée le fichier dans le dossier de l’exercice (en partant de student-template/).',

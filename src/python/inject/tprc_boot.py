@@ -11,9 +11,20 @@
 #    checker (TPRC_REPORT=host:port): it works on every OS, unlike inherited fds or extra pipes;
 #  - applies resource limits (POSIX) given in TPRC_LIMITS, a budget of processes, a guard
 #    against signalling the checker, and a plain environment (see _sandbox).
+# Every event carries `t`: microseconds on the machine's monotonic clock, the one the checker reads
+# too (time.perf_counter_ns here, process.hrtime in Node: CLOCK_MONOTONIC on Linux,
+# mach_absolute_time on macOS, QueryPerformanceCounter on Windows), taken when the thing happened:
+# before a send(), close() or listen() call, after a recv() or accept() returns. The checker orders
+# the exchange by it, not by arrival. Writes to stdout and stderr are stamped the same way (`out`).
 # It only uses the standard library and must stay fast to import (it runs for every process).
 import sys
 import os
+from time import perf_counter_ns as _clock_ns
+
+
+def _now():
+    return _clock_ns() // 1000
+
 
 _real_socket_mod = None
 # This file's name as its frames carry it: they are left out of the tracebacks shown to students.
@@ -88,6 +99,8 @@ def _install():
     def emit(ev):
         if chan is None:
             return
+        if "t" not in ev:
+            ev["t"] = _now()
         ev["th"] = threading.get_ident()
         try:
             data = (_dumps(ev) + "\n").encode("utf-8")
@@ -111,6 +124,9 @@ def _install():
 
     emit({"ev": "hello", "token": os.environ.get("TPRC_TOKEN", ""), "pid": os.getpid(),
           "exe": sys.executable, "version": list(sys.version_info[:3]), "file": student})
+    _say_started()
+    if chan is not None:
+        _stamp_stdio(emit)
 
     # ---- address policy -------------------------------------------------------------------------
     # TPRC_CONNECT: JSON {"<requested port>": real port, "*": real port}; a connect whose port is
@@ -216,11 +232,12 @@ def _install():
         return orig["bind"](self, address)
 
     def listen(self, *args):
+        t = _now()  # before: a client's connect() can only succeed after this
         r = orig["listen"](self, *args)
         if self.family in INET:
             host, port = requested.get(self, (None, None))
             emit({"ev": "listen", "sid": sid_of(self), "host": host, "port": port,
-                  "real": self.getsockname()[1], "line": where()})
+                  "real": self.getsockname()[1], "line": where(), "t": t})
         return r
 
     def no_delay(sock):
@@ -252,18 +269,19 @@ def _install():
             target = target_for(self, address)
             no_delay(self)
             block(self, "connect")
+            t = _now()  # before: the server may accept and reply before this call returns
             try:
                 orig["connect"](self, target)
             except BlockingIOError:  # non-blocking (asyncio): completion is seen by the peer
                 emit({"ev": "connect", "sid": sid_of(self), "host": shown_host(host), "port": port,
-                      "pending": True, "line": where()})
+                      "pending": True, "local": list(self.getsockname()[:2]), "line": where(), "t": t})
                 raise
             except OSError as e:
                 emit({"ev": "connect-fail", "sid": sid_of(self), "host": shown_host(host),
                       "port": port, "error": type(e).__name__, "line": where()})
                 raise
             emit({"ev": "connect", "sid": sid_of(self), "host": shown_host(host), "port": port,
-                  "local": list(self.getsockname()[:2]), "line": where()})
+                  "local": list(self.getsockname()[:2]), "line": where(), "t": t})
             return None
         return orig["connect"](self, address)
 
@@ -320,20 +338,23 @@ def _install():
             if not is_loopback(peer[0]):
                 refuse("send", peer[0], peer[1])
 
+    # Sends are stamped before the call: the peer may receive (and answer) before it returns.
     def send(self, data, *args):
         check_peer(self)
+        t = _now()
         n = orig["send"](self, data, *args)
         sid = sid_of(self)
         emit({"ev": "send", "sid": sid, "n": n, "data": data_field(sid, memoryview(data)[:n]),
-              "line": where()})
+              "line": where(), "t": t})
         return n
 
     def sendall(self, data, *args):
         check_peer(self)
+        t = _now()
         r = orig["sendall"](self, data, *args)
         sid = sid_of(self)
         emit({"ev": "send", "sid": sid, "n": len(data), "data": data_field(sid, memoryview(data)),
-              "line": where()})
+              "line": where(), "t": t})
         return r
 
     def sendto(self, data, *args):
@@ -507,6 +528,80 @@ def _install():
         _sandbox(_flat_json(limits), emit, where)
 
     return emit, student, student_dir
+
+
+# Set by the fork server (tprc_forkserver.py): tells it, on the pipe that will also carry this
+# process's exit, that the module is up. A spawned process says it on stderr instead (the checker
+# strips the mark): either way the checker knows, once the process is gone, whether to wait for a
+# report channel it has not accepted yet (a late accept under load) or to call the run a failed start.
+_started_hook = None
+_STARTED_MARK = b"\x00tprc-started\x00\n"
+
+
+def _say_started():
+    global _started_hook
+    if _started_hook is not None:
+        hook, _started_hook = _started_hook, None
+        hook()
+    elif os.environ.get("TPRC_STARTED") == "stderr":
+        try:
+            os.write(2, _STARTED_MARK)
+        except OSError:
+            pass
+
+
+# A flood of prints is stamped for its first lines only: the checker shows at most a few hundred.
+_STAMPED_WRITES = 2000
+_STAMPED_BYTES = 1 << 20
+
+
+def _stamp_stdio(emit):
+    # sys.stdout and sys.stderr rebuilt as the interpreter builds them (-u: write-through text over
+    # the raw file), over a raw file that reports each write that ends a line: `out` with the fd,
+    # the bytes written so far (`o`) and the time. The bytes themselves still go to the fd (the
+    # checker reads them there); the stamps place each printed line in the exchange. At exit, `end`
+    # says how many bytes were written in all, so the checker knows when it has read everything.
+    import io
+    import atexit
+
+    class StampedFile(io.FileIO):
+        def write(self, b):
+            t = _now()
+            n = io.FileIO.write(self, b)
+            if n:
+                st = self.tprc
+                st[0] += n
+                if st[1] < _STAMPED_WRITES and st[0] <= _STAMPED_BYTES:
+                    try:
+                        ends_line = b.find(b"\n", 0, n) >= 0
+                    except (AttributeError, TypeError):
+                        ends_line = True
+                    if ends_line:
+                        st[1] += 1
+                        emit({"ev": "out", "fd": st[2], "o": st[0], "t": t})
+            return n
+
+    counts = {}
+    for fd, name in ((1, "stdout"), (2, "stderr")):
+        old = getattr(sys, name, None)
+        try:
+            if old is None or old.fileno() != fd or not old.write_through:
+                continue
+            raw = StampedFile(fd, "w", closefd=False)
+            new = io.TextIOWrapper(raw, encoding=old.encoding, errors=old.errors,
+                                   newline=None if os.name == "nt" else "\n",
+                                   line_buffering=old.line_buffering, write_through=True)
+        except (AttributeError, OSError, ValueError):
+            continue
+        raw.tprc = counts[fd] = [0, 0, fd]
+        new.mode = "w"
+        setattr(sys, name, new)
+        setattr(sys, "__%s__" % name, new)
+
+    def at_end():
+        emit({"ev": "end", "out": [counts[fd][0] if fd in counts else None for fd in (1, 2)]})
+
+    atexit.register(at_end)
 
 
 def _sandbox(limits, emit, where):
@@ -740,13 +835,61 @@ def _student_line(tb, student):
     return line
 
 
+def _coding_cookie(raw):
+    # PEP 263: `coding[:=]name` in a comment on line 1, or on line 2 when line 1 is a comment or blank.
+    for i, line in enumerate(raw.split(b"\n", 2)[:2]):
+        text = line.lstrip(b" \t\f")
+        if not text.startswith(b"#"):
+            if i == 0 and not text.strip():
+                continue
+            return None
+        at = text.find(b"coding")
+        while at >= 0:
+            rest = text[at + 6:]
+            if rest[:1] in (b":", b"="):
+                rest = rest[1:].lstrip(b" \t")
+                n = 0
+                while n < len(rest) and (rest[n:n + 1].isalnum() or rest[n:n + 1] in (b"-", b"_", b".")):
+                    n += 1
+                if n:
+                    return rest[:n].decode("ascii")
+            at = text.find(b"coding", at + 6)
+    return None
+
+
+def _source_text(path, raw):
+    # The source decoded as `python3 file.py` decodes it (PEP 263, PEP 3120): a UTF-8 BOM, else the
+    # coding declaration, else UTF-8, strictly. compile() of the bytes is laxer (a latin-1 byte in a
+    # comment goes through): a file the interpreter refuses must be refused here too.
+    cookie = _coding_cookie(raw)
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+        if cookie is not None and cookie.lower().replace("_", "-") not in ("utf-8", "utf8"):
+            raise SyntaxError("encoding problem: %s with BOM" % cookie)
+        cookie = None
+    try:
+        return raw.decode(cookie or "utf-8")
+    except LookupError:
+        raise SyntaxError("unknown encoding: %s" % cookie) from None
+    except UnicodeDecodeError as e:
+        line = raw.count(b"\n", 0, e.start) + 1
+        if cookie is None:
+            err = SyntaxError("Non-UTF-8 code starting with '\\x%02x' in file %s on line %d, but no encoding"
+                              " declared; see https://peps.python.org/pep-0263/ for details"
+                              % (raw[e.start], path, line))
+        else:
+            err = SyntaxError("(unicode error) %s" % e)
+        err.tprc_line = line  # for the report; Python prints no file and line for this error
+        raise err from None
+
+
 def _run_path(path):
     # What runpy.run_path does for a plain .py file, without importing runpy (and pkgutil,
     # importlib.util, typing: ~4 ms of every start). The program runs as __main__, as with
-    # `python file.py`; compile() reads the encoding declaration and BOM from the bytes.
+    # `python file.py`.
     import io
     with io.open_code(path) as f:
-        source = f.read()
+        source = _source_text(path, f.read())
     code = compile(source, path, "exec", dont_inherit=True)
     main = type(sys)("__main__")
     import builtins
@@ -754,6 +897,32 @@ def _run_path(path):
                          __spec__=None, __builtins__=builtins)
     sys.modules["__main__"] = main
     exec(code, main.__dict__)
+
+
+class _SitePackagesOnDemand:
+    # -S skips site-packages (~20 ms of every start: .pth files import things). The lab needs only
+    # the standard library, but a program that imports an installed module must find it, as with
+    # `python3 file.py`: the first import found nowhere else adds the site directories (with their
+    # .pth files, as site does) and is tried again. Last in sys.meta_path: costs nothing otherwise.
+    done = False
+
+    @classmethod
+    def find_spec(cls, name, path=None, target=None):
+        if cls.done or path is not None:
+            return None
+        cls.done = True
+        import site
+        before = list(sys.path)
+        dirs = list(site.getsitepackages())
+        if site.check_enableusersite():
+            dirs.append(site.getusersitepackages())
+        for d in dirs:
+            if os.path.isdir(d):
+                site.addsitedir(d)
+        if sys.path == before:
+            return None
+        import importlib.machinery
+        return importlib.machinery.PathFinder.find_spec(name, None, target)
 
 
 def _main():
@@ -767,8 +936,14 @@ def _main():
         import _sitebuiltins
         builtins.exit = _sitebuiltins.Quitter("exit", "Ctrl-D (i.e. EOF)")
         builtins.quit = _sitebuiltins.Quitter("quit", "Ctrl-D (i.e. EOF)")
+    if sys.flags.no_site:
+        sys.meta_path.append(_SitePackagesOnDemand)
+    # As `python3 serveur.py` run from the program's folder (the checker's working copy of it):
+    # argv[0] is the name as typed, __file__ the absolute path (as Python >= 3.9 gives it).
     sys.argv = sys.argv[1:]
-    sys.argv[0] = student
+    sys.argv[0] = os.path.basename(student)
+    if hasattr(sys, "orig_argv"):
+        sys.orig_argv = [sys.orig_argv[0], sys.argv[0]] + sys.argv[1:]
     sys.path[0] = student_dir
     try:
         _run_path(student)
@@ -785,7 +960,7 @@ def _main():
         sys.stderr.flush()
         line = _student_line(tb, student)
         if line is None and isinstance(e, SyntaxError):
-            line = e.lineno
+            line = e.lineno or getattr(e, "tprc_line", None)
         emit({"ev": "exception", "thread": "MainThread", "type": type(e).__name__,
               "message": str(e), "traceback": text, "line": line})
         sys.exit(1)

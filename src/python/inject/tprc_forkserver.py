@@ -12,7 +12,8 @@
 # Requests on stdin, one per run: b"<length>\n" then <length> bytes of NUL-separated fields:
 #   token, hub "host:port", file, cwd, then KEY=VALUE environment entries.
 # Replies on stdout, one line each: "pid <token> <pid>", "exit <token> <code> <signal>",
-# "error <token> <message>". Stdio of a child: three connections to the checker's hub (the same
+# "error <token> <message>", and from the child itself "started <token>" once the injected module
+# is up (always before that child's "exit"). Stdio of a child: three connections to the checker's hub (the same
 # loopback server the module reports to), each announced by {"ev":"stdio","token":...,"fd":N}.
 import os
 import sys
@@ -43,10 +44,10 @@ import _sitebuiltins
 _STDIO_BUF = 65536
 
 
-def _reply(line):
+def _reply(line, fd=1):
     data = (line + "\n").encode("utf-8", "surrogateescape")
     while data:
-        data = data[os.write(1, data):]
+        data = data[os.write(fd, data):]
 
 
 def _connect_stdio(hub, token, fd):
@@ -83,6 +84,17 @@ def _child(fields, wake):
         signal.set_wakeup_fd(-1)
         for fd in wake:
             os.close(fd)
+        # The reply pipe, kept (not inheritable) until the module is up: "started <token>" then
+        # comes before the server's "exit <token>" on the same pipe (see tprc_boot._say_started).
+        replies = os.dup(1)
+
+        def started():
+            try:
+                _reply("started %s" % token, replies)
+            finally:
+                os.close(replies)
+
+        tprc_boot._started_hook = started
         for fd in (0, 1, 2):
             _connect_stdio(hub, token, fd)
         _new_stdio()
