@@ -247,9 +247,13 @@ const client: ScenarioDef = {
     const listen = await relay.listening(ctx.ms(START));
     const cli = await ctx.start('client.py', { connect: { '*': listen.real }, actor: 'client1' });
     ctx.focus(cli);
-    const other = await ctx.connect(listen.real, 'client2');
     await ctx.step('ex4.client-relais', async () => {
-      await relay.waitEvent('accept', ms, { nth: 2 });
+      // One order, whatever the machine's load: the student's client is connected and registered
+      // by the relay, then the other client; only then is anything typed (a message sent before the
+      // relay registered a client does not reach it).
+      await registered(relay, 1, ctx.ms(START));
+      const other = await ctx.connect(listen.real, 'client2');
+      await registered(relay, 2, ms);
       await cli.inputRequested(1, ctx.ms(START)).catch((e) => {
         throw e instanceof DeadlineError ? failure('ex3.client-no-input', {}, { status: 'timeout', hint: 'input-ignored' }) : e;
       });
