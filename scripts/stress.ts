@@ -1,6 +1,8 @@
 // `npm run stress [-- --rounds 20 --jobs 4]`: grades the hostile corpus and the reference many times,
 // in parallel, and reports verdict stability (the same verdict every round), time per case, and any
 // process or listening port left behind. Exit code 1 on a verdict change or a leak.
+// `npm run stress -- --verdicts N [--side-by-side K] [--spinners S]`: the whole corpus graded as one
+// class N times, alone and side by side on a loaded machine (scripts/verdicts.ts).
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { checkStudent } from '../src/runner/check-student.js';
@@ -8,9 +10,19 @@ import { defaultConfig } from '../src/config/defaults.js';
 import { packageRoot } from '../src/util/package-root.js';
 import { findPython } from '../src/python/discover.js';
 import { isolationMode, isolationProbe } from '../src/engine/isolation.js';
+import { availableParallelism } from 'node:os';
+import { verdictStability } from './verdicts.js';
 import { descendants, gradeCase, listeningSockets, loadManifest, signature, type HostileCase } from './stress-lib.js';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string' }, jobs: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    rounds: { type: 'string' },
+    jobs: { type: 'string' },
+    verdicts: { type: 'string' },
+    'side-by-side': { type: 'string' },
+    spinners: { type: 'string' },
+  },
+});
 const rounds = Number(values.rounds ?? 20);
 const jobs = Number(values.jobs ?? 4);
 
@@ -95,7 +107,16 @@ async function main(): Promise<number> {
   return changes || bad || leaks.length ? 1 : 0;
 }
 
-main().then((code) => process.exit(code), (e: unknown) => {
+const entry = values.verdicts
+  ? () =>
+      verdictStability({
+        runs: Number(values.verdicts),
+        sideBySide: Number(values['side-by-side'] ?? 2),
+        spinners: Number(values.spinners ?? availableParallelism()),
+      })
+  : main;
+
+entry().then((code) => process.exit(code), (e: unknown) => {
   console.error(e);
   process.exit(3);
 });

@@ -361,11 +361,10 @@ export class PythonRun {
         else t.message(me, peer ?? '?', bytes, e.t);
         break;
       }
-      case 'close':
-      case 'shutdown': {
-        // the first close (or shutdown of the sending side) of a connection: the peer sees its end
+      case 'close': {
+        // the first close() of a connection (a shutdown() is a half-close the exchange goes on after)
         const conn = this.conns.get(e.sid);
-        if (conn === undefined || this.closedSids.has(e.sid) || (e.ev === 'shutdown' && e.how === 0)) break;
+        if (conn === undefined || this.closedSids.has(e.sid)) break;
         this.closedSids.add(e.sid);
         t.onConnection('close', me, conn, '', e.t, peer);
         break;

@@ -2,6 +2,7 @@
 // and fails on a buggy program with the intended hint; every check of checks/ is failed by at least
 // one buggy program. Run once per way of starting programs (corpus*.test.ts).
 import { describe, it, expect, beforeAll } from 'vitest';
+import { causalProblems } from '../../scripts/causal-order.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkStudent } from '../../src/runner/check-student.js';
@@ -73,6 +74,11 @@ export function corpusSuite(): void {
         const ran = checksOf(r).filter((x) => x.status !== 'skip');
         expect(ran.length).toBeGreaterThan(0);
         expect(describeFailures(ran.filter((x) => x.status !== 'pass'))).toBe('');
+      });
+      it(`${c.name}: every exchange shown in causal order`, () => {
+        const r = results.get(`correct/${c.name}`)!;
+        const transcripts = new Set(checksOf(r).map((x) => x.transcript));
+        expect([...transcripts].flatMap((tr) => causalProblems(tr))).toEqual([]);
       });
     }
   });

@@ -299,6 +299,8 @@ def _install():
         return 0
 
     def note_recv(sock, data_or_n, buf=None):
+        if sock.family not in INET:
+            return  # a socketpair (asyncio's self-pipe, multiprocessing): not the program's exchange
         sid = sid_of(sock)
         n = data_or_n if buf is not None else len(data_or_n)
         if n == 0:
@@ -343,6 +345,8 @@ def _install():
         check_peer(self)
         t = _now()
         n = orig["send"](self, data, *args)
+        if self.family not in INET:
+            return n  # a socketpair (asyncio wakes its loop with b'\0'): not the exchange
         sid = sid_of(self)
         emit({"ev": "send", "sid": sid, "n": n, "data": data_field(sid, memoryview(data)[:n]),
               "line": where(), "t": t})
@@ -352,6 +356,8 @@ def _install():
         check_peer(self)
         t = _now()
         r = orig["sendall"](self, data, *args)
+        if self.family not in INET:
+            return r
         sid = sid_of(self)
         emit({"ev": "send", "sid": sid, "n": len(data), "data": data_field(sid, memoryview(data)),
               "line": where(), "t": t})
