@@ -8,6 +8,7 @@ import { untilAny, DeadlineError } from '../src/util/wait.js';
 import { expectClosedAndExit0, printedVerdict } from './lib/expect.js';
 import { busyLoopSeen, BUSY_WINDOW_MS } from './lib/busy-loop.js';
 import { START, STEP } from './lib/deadlines.js';
+import { whoKey } from '../src/runner/diagnose.js';
 
 const FIN = 'fin';
 
@@ -78,7 +79,7 @@ const serverEcho: ScenarioDef = {
         // Still reading the same connection: "fin" did not end the loop. Elsewhere (e.g. back in
         // accept()): the loop ended but the connection was never closed.
         if (srv.blockedAt()?.call === 'recv') throw failure('ex3.fin-ignored', {}, { status: 'timeout', hint: 'no-fin' });
-        throw failure('ex.not-closed', {}, { status: 'timeout', hint: 'not-closed' });
+        throw failure('ex.not-closed', { whoKey: whoKey(srv) }, { status: 'timeout', hint: 'not-closed' });
         throw e;
       }
       await expectClosedAndExit0(srv, undefined, ctx.ms(STEP));
@@ -101,7 +102,7 @@ const serverLeave: ScenarioDef = {
       conn.destroy(); // leaves without "fin"
       await srv.waitEvent('recv', ctx.ms(STEP), { where: (e) => e.n === 0 }).catch(() => undefined);
       if (await busyLoopSeen(srv, ctx.ms(BUSY_WINDOW_MS))) throw failure('ex3.spin', {}, { hint: 'busy-loop' });
-      if (srv.all('exception').length) throw failure('ex3.crash-on-leave', {}, { hint: 'crash-departure' });
+      if (srv.all('exception').length) throw failure('ex3.crash-on-leave', {}, { hint: 'crash-departure-alone' });
       if (srv.exit && srv.exit.code !== 0) throw failure('ex.exit-code', { code: srv.exit.code ?? '?' }, { status: 'crash', hint: 'exit-code' });
     });
   },

@@ -5,6 +5,7 @@ import { pythonBytesLiteral } from '../../src/engine/transcript.js';
 import { failure, type CheckFailure, type ScenarioContext } from '../../src/runner/types.js';
 import { DeadlineError, EndedError } from '../../src/util/wait.js';
 import { STEP } from './deadlines.js';
+import { whoKey } from '../../src/runner/diagnose.js';
 
 /** How a student's program prints `text`: decoded (ok), as a bytes literal (forgot decode), or not at all. */
 export type PrintState = 'decoded' | 'bytes' | 'absent';
@@ -77,7 +78,7 @@ export async function expectClosedAndExit0(run: PythonRun, conn: Connection | un
     try {
       await conn.expectClosed(ms);
     } catch (e) {
-      if (e instanceof DeadlineError) throw failure('ex.not-closed', {}, { status: 'timeout', hint: 'not-closed' });
+      if (e instanceof DeadlineError) throw failure('ex.not-closed', { whoKey: whoKey(run) }, { status: 'timeout', hint: 'not-closed' });
       throw e;
     }
   }
@@ -85,7 +86,7 @@ export async function expectClosedAndExit0(run: PythonRun, conn: Connection | un
   try {
     exit = await run.exited(ms);
   } catch (e) {
-    if (e instanceof DeadlineError) throw failure('ex.not-exited', {}, { status: 'timeout', hint: 'not-closed' });
+    if (e instanceof DeadlineError) throw failure('ex.not-exited', { whoKey: whoKey(run) }, { status: 'timeout', hint: 'not-closed' });
     throw e;
   }
   if (exit.code !== 0) {

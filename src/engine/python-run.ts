@@ -129,6 +129,8 @@ export class PythonRun {
   private graceFor?: 'hello' | 'end';
   /** exited, and its channel and output read to their end (or given up on: see maybeEnd) */
   private settled = false;
+  /** stop() killed it while it ran */
+  private stopping = false;
   private hadHello = false;
   /** the module is up: its hello may still be on its way (a late accept under load) */
   private moduleStarted = false;
@@ -295,7 +297,9 @@ export class PythonRun {
     this.lines.finish(nowUs());
     const { code, signal } = this.exit;
     const t = this.ended ? this.ended.t : this.exitSeenUs;
-    this.options.transcript.add('exit', this.options.actor, signal ? `signal ${signal}` : `code ${code}`, undefined, t);
+    // killed by stop() while still running: the checker's doing, not a way the program ended
+    const how = this.stopping && !this.ended && signal ? 'stopped' : signal ? `signal ${signal}` : `code ${code}`;
+    this.options.transcript.add('exit', this.options.actor, how, undefined, t);
     this.watch.end();
   }
 
@@ -566,6 +570,7 @@ export class PythonRun {
    */
   async stop(): Promise<void> {
     const child = this.child;
+    if (!this.exit) this.stopping = true;
     // Always signal the group: the leader may have exited and left children behind in it.
     if (child?.pid !== undefined) killTree(child.pid);
     if (child && (this.outputTruncated || this.settled)) {

@@ -13,10 +13,18 @@ export interface Msg {
 
 export const catalogues: Record<Lang, Catalogue> = { fr, en };
 
-/** Render `key` in `lang`, replacing {name} placeholders. A missing key shows itself (and a test fails). */
+/**
+ * Render `key` in `lang`, replacing {name} placeholders. A placeholder whose value is not given but
+ * whose `<name>Key` is renders that catalogue key (a part of a sentence in the same language). A
+ * missing key shows itself (and a test fails).
+ */
 export function t(lang: Lang, key: string, params: Params = {}): string {
   const text = catalogues[lang][key] ?? catalogues.fr[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (params[name] === undefined ? m : String(params[name])));
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => {
+    if (params[name] !== undefined) return String(params[name]);
+    const sub = params[`${name}Key`];
+    return typeof sub === 'string' ? t(lang, sub, params) : m;
+  });
 }
 
 export function render(lang: Lang, msg: Msg | undefined): string {

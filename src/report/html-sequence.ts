@@ -36,7 +36,7 @@ const short = (s: string, max: number): string => {
 };
 
 /** Labels for the kinds that carry no text of their own. */
-export interface SequenceLabels { connect: string; close: string; listen: string; exit: string; more: (n: number) => string }
+export interface SequenceLabels { connect: string; close: string; listen: string; exit: string; stopped: string; more: (n: number) => string }
 
 export function renderSequence(events: TranscriptEvent[], labels: SequenceLabels): string {
   const shown = events.slice(0, MAX_EVENTS);
@@ -55,7 +55,7 @@ export function renderSequence(events: TranscriptEvent[], labels: SequenceLabels
   shown.forEach((e, i) => {
     const y = TOP + i * ROW + ROW / 2;
     const cls = KIND_CLASS[e.kind];
-    const text = e.text || (e.kind === 'connect' ? labels.connect : e.kind === 'close' ? labels.close : e.kind === 'listen' ? labels.listen : e.kind === 'exit' ? labels.exit : '');
+    const text = (e.kind === 'exit' && e.text === 'stopped' ? labels.stopped : e.text) || (e.kind === 'connect' ? labels.connect : e.kind === 'close' ? labels.close : e.kind === 'listen' ? labels.listen : e.kind === 'exit' ? labels.exit : '');
     const full = e.text.length > 2000 ? e.text.slice(0, 2000) + '…' : e.text; // a flood must not bloat the page
     const tip = `<title>${x(`${(e.at / 1000).toFixed(2)} s — ${e.kind}: ${full}`)}</title>`;
     const from = col.get(e.from)!;

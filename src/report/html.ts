@@ -59,7 +59,7 @@ function checkBlock(c: CheckResult, tr: T): string {
   if (c.hint) parts.push(`<p class="hint"><b>${h(tr('report.hint'))}</b> : ${h(c.hint)}</p>`);
   if (c.traceback) parts.push(`<h4>${h(tr('report.traceback'))}</h4><pre class="traceback">${h(c.traceback.slice(0, 20_000))}</pre>`);
   const svg = renderSequence(c.transcript, {
-    connect: 'connect()', close: 'close()', listen: 'listen()', exit: 'exit',
+    connect: 'connect()', close: 'close()', listen: 'listen()', exit: 'exit', stopped: tr('report.stopped'),
     more: (n) => `… +${n}`,
   });
   parts.push(`<h4>${h(tr('report.exchange'))}</h4>` + (svg ? `<div class="sequence-wrap">${svg}</div>` : `<p>${h(tr('report.noExchange'))}</p>`));

@@ -37,7 +37,7 @@ export function exchangeLine(lang: Lang, e: TranscriptEvent): string {
     case 'close':
       return t(lang, 'exchange.close', { who: from });
     case 'exit':
-      return t(lang, 'exchange.exit', { who: from, how: e.text });
+      return e.text === 'stopped' ? t(lang, 'exchange.stopped', { who: from }) : t(lang, 'exchange.exit', { who: from, how: e.text });
     default:
       return `${from} : ${e.text}`;
   }

@@ -35,6 +35,26 @@ export async function settle(run: PythonRun | undefined, graceMs: number): Promi
   if (run.exit) await run.watch.until(() => run.watch.isEnded, 2 * graceMs, 'report channel').catch(() => undefined);
 }
 
+/** Which program, as the student calls it: their server, their client. */
+export function whoKey(run: PythonRun | undefined): string {
+  const actor = run?.options.actor ?? '';
+  return actor.startsWith('serveur') ? 'who.serveur' : actor.startsWith('client') ? 'who.client' : 'who.program';
+}
+
+/** What a wait was for (its `what`, an internal name), as the part of a sentence a student reads. */
+export function awaitedKey(what: string): string {
+  const w = what.replace(/^event /, '');
+  if (['listen', 'accept', 'input', 'recv', 'print', 'close', 'exit'].includes(w)) return `await.${w}`;
+  if (w === 'connect' || w === 'connection' || w === 'connect-fail') return 'await.connect';
+  if (/bytes$|^data$|^relay|^echo$/.test(w)) return 'await.data';
+  return 'await.next';
+}
+
+/** The exception's message without what the report says apart (a SyntaxError's "(file, line N)"). */
+function exceptionText(type: string, message: string): string {
+  return /Error$/.test(type) ? message.replace(/ \([^()]*, line \d+\)$/, '') : message;
+}
+
 /** Did this run fail on its own (exception, non-zero exit), as opposed to being stopped by us? */
 export function crashed(run: PythonRun): boolean {
   if (run.all('exception').length > 0) return true;
@@ -48,7 +68,10 @@ function crashFailure(run: PythonRun): Failure {
   if (main) {
     return {
       status: 'crash',
-      message: { key: 'engine.crashed', params: { type: main.type, message: run.shown(main.message), line: main.line ?? '?' } },
+      message: {
+        key: main.line ? 'engine.crashed' : 'engine.crashed-noline',
+        params: { whoKey: whoKey(run), type: main.type, message: exceptionText(main.type, run.shown(main.message)), line: main.line ?? undefined },
+      },
       hint: hintFromException(main.type, main.message),
     };
   }
@@ -68,6 +91,8 @@ export function diagnose(err: unknown, run: PythonRun | undefined): Failure {
       return { ...f, status: 'crash', message: c.message, hint: c.hint ?? f.hint };
     }
     if (!f.status && !f.explainsCrash && run && crashed(run)) f.status = 'crash';
+    // "not closed", "no reply"… while it prints without end: the flood is what to fix
+    if (f.status === 'timeout' && run?.outputTruncated) return { status: 'timeout', message: { key: 'engine.output-flood' }, hint: 'output-flood' };
     return f;
   }
   if (err instanceof NoHelloError) {
@@ -91,11 +116,11 @@ export function diagnose(err: unknown, run: PythonRun | undefined): Failure {
   }
   if (err instanceof EndedError) {
     if (run && crashed(run)) return crashFailure(run);
-    return { status: 'fail', message: { key: 'engine.ended', params: { what: err.what } } };
+    return { status: 'fail', message: { key: 'engine.ended', params: { whoKey: whoKey(run), whatKey: awaitedKey(err.what) } } };
   }
   if (err instanceof DeadlineError) {
     if (run && crashed(run) && run.exit) return crashFailure(run);
-    return timeoutFailure(run, 'engine.timeout', { what: err.what, ms: err.ms });
+    return timeoutFailure(run, 'engine.timeout', { whoKey: whoKey(run), whatKey: awaitedKey(err.what), s: Math.round(err.ms / 100) / 10 });
   }
   return { status: 'error', message: { key: 'engine.internal', params: { error: String(err instanceof Error ? err.message : err) } } };
 }

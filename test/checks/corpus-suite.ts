@@ -3,6 +3,7 @@
 // one buggy program. Run once per way of starting programs (corpus*.test.ts).
 import { describe, it, expect, beforeAll } from 'vitest';
 import { causalProblems } from '../../scripts/causal-order.js';
+import { renderTerminal } from '../../src/report/terminal.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkStudent } from '../../src/runner/check-student.js';
@@ -81,6 +82,30 @@ export function corpusSuite(): void {
         expect([...transcripts].flatMap((tr) => causalProblems(tr))).toEqual([]);
       });
     }
+  });
+
+  describe('every word a student reads (French)', () => {
+    /** Internal names, untranslated or broken text: none may reach a student. */
+    const FORBIDDEN: [RegExp, string][] = [
+      [/event /, 'an event kind of the engine'],
+      [/(^|[^A-Za-z])hello([^A-Za-z,]|$)/, 'the module\'s hello'],
+      [/(^|[^A-Za-z])Error:/, 'a raw JavaScript error'],
+      [/\(line /, 'an English "(line N)"'],
+      [/\(ligne \?\)/, 'an unknown line number'],
+      [/undefined|NaN|\[object/, 'a value that was not rendered'],
+      [/ 1 élèves| 1 points/, 'a wrong plural'],
+      [/tp-reseau-sc-|tp-reseau-[A-Za-z0-9]{6}\//, "the checker's working copy instead of the student's file"],
+      [/on attendait :|waiting for|deadline of|Unknown option/, 'an internal wait or English text'],
+    ];
+    it('no failed check says anything internal, English or broken, in its message, hint or the whole terminal output', () => {
+      const problems: string[] = [];
+      for (const [name, r] of results) {
+        const texts = checksOf(r).filter((c) => c.status !== 'pass').flatMap((c) => [c.message, c.hint, c.traceback ?? '']);
+        texts.push(renderTerminal(r).replace(/\x1b\[[0-9;]*m/g, ''));
+        for (const text of texts) for (const [re, why] of FORBIDDEN) if (re.test(text)) problems.push(`${name}: ${why}: ${text.match(re)?.[0]} in ${JSON.stringify(text.slice(0, 200))}`);
+      }
+      expect([...new Set(problems)]).toEqual([]);
+    });
   });
 
   describe('buggy programs', () => {

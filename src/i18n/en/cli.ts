@@ -57,6 +57,7 @@ export const cli = {
   'exchange.listen': '{who} listens on {addr}',
   'exchange.close': '{who} closes the connection',
   'exchange.exit': '{who} exits ({how})',
+  'exchange.stopped': '{who} is stopped by the checker (it was still running)',
   'term.header': 'Checking {dir}',
   'term.expected': 'expected:',
   'term.seen': 'seen:    ',

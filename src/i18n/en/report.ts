@@ -31,6 +31,7 @@ export const report: Record<keyof typeof fr, string> = {
   'report.hint': 'Hint',
   'report.traceback': 'Python error (traceback)',
   'report.blockedAt': 'Program blocked in {call}() — {file}, line {line}',
+  'report.stopped': 'stopped by the checker',
   'report.exchange': 'The exchange',
   'report.noExchange': 'No exchange recorded.',
   'report.legend': 'Legend',

@@ -57,6 +57,7 @@ export const cli = {
   'exchange.listen': '{who} écoute sur {addr}',
   'exchange.close': '{who} ferme la connexion',
   'exchange.exit': '{who} se termine ({how})',
+  'exchange.stopped': '{who} est arrêté par le vérificateur (il tournait encore)',
   'term.header': 'Vérification de {dir}',
   'term.expected': 'attendu :',
   'term.seen': 'obtenu  :',

@@ -29,6 +29,7 @@ export const report = {
   'report.hint': 'Piste',
   'report.traceback': 'Erreur Python (traceback)',
   'report.blockedAt': 'Programme bloqué dans {call}() — {file}, ligne {line}',
+  'report.stopped': 'arrêté par le vérificateur',
   'report.exchange': 'L’échange',
   'report.noExchange': 'Aucun échange enregistré.',
   'report.legend': 'Légende',
