@@ -10,7 +10,7 @@ export type Lang = 'fr' | 'en';
 
 /** One line of the exchange, in order. Actors are language-neutral ids: 'client', 'serveur', 'client2', 'checker'. */
 export interface TranscriptEvent {
-  /** ms since the start of the check */
+  /** when it happened: ms since the scenario started, on the clock every program shares (events are in this order) */
   at: number;
   kind:
     | 'message' // bytes on a TCP connection, from -> to
