@@ -18,7 +18,7 @@ const SETTLE_WINDOWS = 5;
 export const BUSY_WINDOW_MS = 100;
 
 function spinningOnEmptyRecv(run: PythonRun): boolean {
-  return run.all('recv').some((e) => e.n === 0 && (e.count ?? 0) >= EMPTY_RECV_SPIN);
+  return run.spinsOnClosed(EMPTY_RECV_SPIN);
 }
 
 /**
@@ -36,7 +36,9 @@ export async function busyLoopSeen(run: PythonRun, windowMs: number): Promise<bo
     const share = await busyShare(run, windowMs);
     if (spinningOnEmptyRecv(run)) return true;
     if (run.exit || share === undefined || share <= BUSY_SHARE) return false;
-    if (window === 0) await observe(run.watch, SETTLE_WINDOWS * windowMs, () => !!run.exit || spinningOnEmptyRecv(run));
+    // the time to settle follows the machine's load (an event loop shutting down under load takes
+    // longer); the windows that measure stay fixed
+    if (window === 0) await observe(run.watch, SETTLE_WINDOWS * windowMs, () => !!run.exit || spinningOnEmptyRecv(run), { stretch: true });
     if (run.exit) return false;
   }
   return true;

@@ -496,6 +496,14 @@ export class PythonRun {
     });
   }
 
+  /**
+   * Does it loop on a closed connection? recv() returned b'' at least `times` times in a row on one
+   * socket (the module reports the 1st, then powers of two from 64): exact, and within milliseconds.
+   */
+  spinsOnClosed(times = 64): boolean {
+    return this.events.some((e) => e.ev === 'recv' && e.n === 0 && (e.count ?? 0) >= times);
+  }
+
   /** Is the run over: exited, and everything it did before read? */
   get isSettled(): boolean {
     return this.settled;

@@ -91,8 +91,8 @@ export function diagnose(err: unknown, run: PythonRun | undefined): Failure {
       return { ...f, status: 'crash', message: c.message, hint: c.hint ?? f.hint };
     }
     if (!f.status && !f.explainsCrash && run && crashed(run)) f.status = 'crash';
-    // "not closed", "no reply"… while it prints without end: the flood is what to fix
-    if (f.status === 'timeout' && run?.outputTruncated) return { status: 'timeout', message: { key: 'engine.output-flood' }, hint: 'output-flood' };
+    // "not closed", "no reply"… while it loops without end: the loop is what to fix
+    if (f.status === 'timeout') return endlessLoop(run) ?? f;
     return f;
   }
   if (err instanceof NoHelloError) {
@@ -126,7 +126,16 @@ export function diagnose(err: unknown, run: PythonRun | undefined): Failure {
 }
 
 function timeoutFailure(run: PythonRun | undefined, key: string, params: Record<string, string | number>): Failure {
-  // A program that printed without end (output cut at the cap) is busy printing, not waiting.
+  return endlessLoop(run) ?? { status: 'timeout', message: { key, params } };
+}
+
+/**
+ * A program that timed out because it loops, not because it waits: on a closed connection (seen
+ * exactly, within milliseconds: checked first, so the verdict does not depend on how fast the
+ * machine is), or printing without end (output cut at the cap).
+ */
+function endlessLoop(run: PythonRun | undefined): Failure | undefined {
+  if (run?.spinsOnClosed()) return { status: 'timeout', message: { key: 'engine.loop-on-closed', params: { whoKey: whoKey(run) } }, hint: 'loop-on-closed' };
   if (run?.outputTruncated) return { status: 'timeout', message: { key: 'engine.output-flood' }, hint: 'output-flood' };
-  return { status: 'timeout', message: { key, params } };
+  return undefined;
 }
