@@ -2,7 +2,8 @@
 // This is the boundary between the runner (engine + checks) and the reporters; keep it stable
 // (report.json publishes it, versioned by SCHEMA_VERSION).
 
-export const SCHEMA_VERSION = 1;
+// 2: status 'not-reached'; score.points and exercise points leave bonus out (bonusPoints apart).
+export const SCHEMA_VERSION = 2;
 
 export type Status = 'pass' | 'fail' | 'timeout' | 'crash' | 'skip' | 'error';
 export type Role = 'serveur' | 'client' | 'pair';
@@ -66,15 +67,22 @@ export interface ExerciseResult {
   folder: string; // '1-meme-machine'
   title: string;
   checks: CheckResult[];
+  /** points earned on the required checks (bonus left out) */
   points: number;
   maxPoints: number;
+  /** bonus points earned, apart from `points` (set by the barème, src/report/score.ts) */
+  bonusPoints?: number;
 }
 
 export interface Score {
-  points: number; // raw points earned, bonus included
-  max: number; // raw maximum, bonus excluded
-  on20: number; // min(20, points / max * 20), rounded to the nearest 0.25 (stated in the README)
-  bonusPoints: number;
+  points: number; // points earned on required checks (bonus left out)
+  max: number; // maximum of the required checks (checker errors left out)
+  /** (points [+ bonusPoints when bonusInGrade]) / max * 20, rounded to the nearest 0.25, at most 20,
+   *  at most 19.75 while below the maximum (src/report/score.ts) */
+  on20: number;
+  bonusPoints: number; // bonus points earned, reported apart
+  /** the barème counted bonusPoints in on20 (config.bonusInGrade) */
+  bonusInGrade: boolean;
 }
 
 export interface RunReport {

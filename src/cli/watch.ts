@@ -17,7 +17,7 @@ import { loadConfig, ConfigError } from '../config/load.js';
 import { checkStudent, selectExercises } from '../runner/check-student.js';
 import { closeResidentNamespace } from '../sandbox/netns.js';
 import { findPython, PythonNotFoundError, type PythonInfo } from '../python/discover.js';
-import { renderExercise, fmt } from '../report/terminal.js';
+import { renderExercise, fmt, bonusMark } from '../report/terminal.js';
 import { rescoreReport } from '../report/score.js';
 import { pythonNotFoundMessage, pythonUsedMessage } from './messages.js';
 
@@ -138,18 +138,18 @@ function mergedReport(base: RunReport, results: Map<string, ExerciseResult>, def
   return rescoreReport({ ...base, exercises }, config);
 }
 
-function summaryLine(lang: Lang, ex: ExerciseResult): string {
+export function summaryLine(lang: Lang, ex: ExerciseResult): string {
   const counted = ex.checks.filter((c) => !c.bonus);
   const ok = counted.every((c) => c.status === 'pass');
   const mark = ex.checks.every((c) => c.status === 'skip') ? pc.dim('–') : ok ? pc.green('✓') : pc.red('✗');
-  return `  ${mark} ${ex.folder} · ${ex.title}  ${pc.dim(`${fmt(ex.points, lang)}/${fmt(ex.maxPoints, lang)}`)}`;
+  return `  ${mark} ${ex.folder} · ${ex.title}  ${pc.dim(`${fmt(ex.points, lang)}/${fmt(ex.maxPoints, lang)}${bonusMark(lang, ex.bonusPoints ?? 0)}`)}`;
 }
 
-function scoreLine(lang: Lang, report: RunReport): string {
+export function scoreLine(lang: Lang, report: RunReport): string {
   const all = report.exercises.flatMap((e) => e.checks).filter((c) => !c.bonus);
   const passed = all.filter((c) => c.status === 'pass').length;
   const s = report.score;
-  const line = t(lang, 'term.score', { points: fmt(s.points, lang), max: fmt(s.max, lang), on20: fmt(s.on20, lang), passed, total: all.length });
+  const line = t(lang, 'term.score', { points: fmt(s.points, lang), max: fmt(s.max, lang), on20: fmt(s.on20, lang), passed, total: all.length }) + bonusMark(lang, s.bonusPoints);
   return pc.bold(passed === all.length ? pc.green(line) : line);
 }
 

@@ -10,6 +10,8 @@ export interface Config {
   points: Record<string, number>;
   /** points per exercise id/folder: the exercise's checks are scaled to total this */
   exercisePoints: Record<string, number>;
+  /** bonus points count in the grade on 20 (still capped at 20); default false: reported apart only */
+  bonusInGrade?: boolean;
   /** relay server: must the sender get its own message back? */
   echoPolicy: EchoPolicy;
   /** multiplies every deadline (slow machines) */

@@ -7,7 +7,7 @@ import { t } from '../report/i18n.js';
 
 const TOP_KEYS = [
   '$schema', 'exercises', 'points', 'exercisePoints', 'echoPolicy', 'timeFactor', 'messages',
-  'studentTimeoutS', 'jobs', 'lang',
+  'studentTimeoutS', 'jobs', 'lang', 'bonusInGrade',
 ] as const;
 const MESSAGE_KEYS = ['typed', 'pingPong', 'relay'] as const;
 const ECHO: EchoPolicy[] = ['required', 'forbidden', 'either'];
@@ -150,6 +150,12 @@ export function validateConfig(raw: unknown, lang: Lang = 'fr'): ValidationResul
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 64) {
       err('report.config.expectInteger', { key: 'jobs', min: 1, max: 64, found: show(v) });
     } else config.jobs = v;
+  }
+
+  if ('bonusInGrade' in raw) {
+    const v = raw.bonusInGrade;
+    if (typeof v === 'boolean') config.bonusInGrade = v;
+    else err('report.config.expectBoolean', { key: 'bonusInGrade', found: show(v) });
   }
 
   if ('lang' in raw) {

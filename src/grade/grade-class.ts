@@ -45,7 +45,7 @@ export interface GradedClass {
 export function errorReport(student: string, dir: string, lang: Lang, message: string, tool = { name: 'tp-reseau-check', version: '0.0.0' }): RunReport {
   return {
     schemaVersion: SCHEMA_VERSION, tool, student, directory: dir, lang, isolation: 'module', exercises: [],
-    score: { points: 0, max: 0, on20: 0, bonusPoints: 0 }, errors: [message], startedAt: new Date().toISOString(), durationMs: 0,
+    score: { points: 0, max: 0, on20: 0, bonusPoints: 0, bonusInGrade: false }, errors: [message], startedAt: new Date().toISOString(), durationMs: 0,
   };
 }
 

@@ -11,6 +11,8 @@ import { CSS } from './html-style.js';
 // Symbols from common fonts (DejaVu, Segoe UI): an emoji would show as a box on some machines.
 const SYMBOL: Record<Status, string> = { pass: '✓', fail: '✗', timeout: '◔', crash: '!', skip: '–', error: '?' };
 const STATUSES: Status[] = ['pass', 'fail', 'timeout', 'crash', 'skip', 'error'];
+/** Marks a bonus check's column, and is explained in the legend. */
+const BONUS_MARK = '★';
 
 interface Column { id: string; title: string; exercise: string; bonus: boolean }
 
@@ -27,7 +29,9 @@ const anchor = (i: number): string => `eleve-${i + 1}`;
 function matrix(reports: RunReport[], tr: T, lang: Lang): string {
   const cols = checkColumns(reports);
   const head = `<tr><th class="student">${h(tr('report.student'))}</th><th>${h(tr('report.on20'))}</th>` +
-    cols.map((c) => `<th class="check" title="${h(c.title)}">${h(c.id)}</th>`).join('') + '</tr>';
+    cols.map((c) => (c.bonus
+      ? `<th class="check bonus" title="${h(c.title)}">${h(c.id)} ${BONUS_MARK}</th>`
+      : `<th class="check" title="${h(c.title)}">${h(c.id)}</th>`)).join('') + '</tr>';
   const rows = reports.map((r, i) => {
     const byId = new Map(r.exercises.flatMap((e) => e.checks).map((c) => [c.id, c]));
     const cells = cols.map((col) => {
@@ -42,9 +46,10 @@ function matrix(reports: RunReport[], tr: T, lang: Lang): string {
   return `<div class="matrix-wrap"><table class="matrix"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
-function legend(tr: T): string {
+function legend(tr: T, bonusInGrade: boolean): string {
+  const bonus = `<span class="bonus">${BONUS_MARK} ${h(tr(bonusInGrade ? 'report.legend.bonusInGrade' : 'report.legend.bonusApart'))}</span>`;
   return `<p class="legend">${h(tr('report.legend'))} : ` +
-    STATUSES.map((s) => `<span class="st-${s}">${SYMBOL[s]} ${h(tr(`report.status.${s}`))}</span>`).join('') + '</p>';
+    STATUSES.map((s) => `<span class="st-${s}">${SYMBOL[s]} ${h(tr(`report.status.${s}`))}</span>`).join('') + bonus + '</p>';
 }
 
 function checkBlock(c: CheckResult, tr: T): string {
@@ -78,7 +83,7 @@ function studentSection(r: RunReport, i: number, tr: T, lang: Lang, notes: strin
   const errors = [...checks.filter((c) => c.status === 'error').map((c) => `${c.id} : ${c.message}`), ...r.errors];
   const out = [`<section class="student" id="${anchor(i)}" data-student="${h(r.student)}"><h2>${h(r.student)}</h2>`,
     `<p><b>${h(tr('report.score', { on20: formatNumber(s.on20, lang), points: formatNumber(s.points, lang), max: formatNumber(s.max, lang) }))}</b>` +
-    (s.bonusPoints > 0 ? ` — ${h(tr('report.bonusPoints', { bonus: formatNumber(s.bonusPoints, lang) }))}` : '') + '</p>'];
+    (s.bonusPoints > 0 ? ` — ${h(tr(s.bonusInGrade ? 'report.bonusInGrade' : 'report.bonusApart', { bonus: formatNumber(s.bonusPoints, lang) }))}` : '') + '</p>'];
   if (notes.length > 0) out.push(`<div class="notes"><b>${h(tr('report.notes'))}</b><ul>${notes.map((n) => `<li>${h(n)}</li>`).join('')}</ul></div>`);
   if (errors.length > 0) {
     out.push(`<div class="checker-errors"><b>${h(tr('report.errors'))}</b> — ${h(tr('report.errorsNote'))}<ul>${errors.map((e) => `<li>${h(e)}</li>`).join('')}</ul></div>`);
@@ -123,7 +128,7 @@ export function renderHtml(reports: RunReport[], opts: ReportOptions = {}): stri
 <p class="meta">${h(tr('report.generatedAt', { date, tool: tool.name, version: tool.version }))}</p>
 <h2>${h(tr('report.classOverview'))}</h2>
 <div class="stats">${stats}<figure><figcaption>${h(tr('report.distribution'))}</figcaption>${renderDistribution(grades, tr('report.distribution'))}</figure></div>
-${legend(tr)}
+${legend(tr, sorted.some((r) => r.score.bonusInGrade))}
 ${matrix(sorted, tr, lang)}
 <h2>${h(tr('report.students'))}</h2>
 ${sorted.map((r, i) => studentSection(r, i, tr, lang, opts.submissions?.[r.student]?.notes ?? [])).join('\n')}

@@ -14,7 +14,7 @@ export interface ClassReport {
   tool: { name: string; version: string };
   generatedAt: string;
   lang: Lang;
-  config?: Pick<Config, 'exercises' | 'points' | 'exercisePoints' | 'echoPolicy' | 'timeFactor'>;
+  config?: Pick<Config, 'exercises' | 'points' | 'exercisePoints' | 'echoPolicy' | 'timeFactor' | 'bonusInGrade'>;
   summary: {
     students: number;
     meanOn20: number;
@@ -36,7 +36,7 @@ export function buildClassReport(reports: RunReport[], opts: ReportOptions = {})
     generatedAt: opts.generatedAt ?? new Date().toISOString(),
     lang: opts.lang ?? sorted[0]?.lang ?? 'fr',
     ...(c && {
-      config: { exercises: c.exercises, points: c.points, exercisePoints: c.exercisePoints, echoPolicy: c.echoPolicy, timeFactor: c.timeFactor },
+      config: { exercises: c.exercises, points: c.points, exercisePoints: c.exercisePoints, echoPolicy: c.echoPolicy, timeFactor: c.timeFactor, bonusInGrade: c.bonusInGrade === true },
     }),
     summary: {
       students: sorted.length,

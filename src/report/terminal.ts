@@ -81,7 +81,7 @@ function renderFailure(lang: Lang, c: CheckResult, out: string[]): void {
 
 export function renderExercise(lang: Lang, ex: ExerciseResult): string {
   const out: string[] = [];
-  const score = `${fmt(ex.points, lang)}/${fmt(ex.maxPoints, lang)}`;
+  const score = `${fmt(ex.points, lang)}/${fmt(ex.maxPoints, lang)}${bonusMark(lang, ex.bonusPoints ?? 0)}`;
   out.push(`${pc.bold(ex.folder)} · ${ex.title}  ${pc.dim(score)}`);
   if (ex.checks.every((c) => c.status === 'skip')) {
     out.push(`  ${pc.dim('–')} ${ex.checks[0]?.message ?? ''}`);
@@ -108,6 +108,11 @@ export function renderExercise(lang: Lang, ex: ExerciseResult): string {
   return out.join('\n');
 }
 
+/** Bonus points are shown apart from the points: ' (+1 bonus)', or nothing without bonus. */
+export function bonusMark(lang: Lang, bonusPoints: number): string {
+  return bonusPoints > 0 ? ' ' + t(lang, 'term.bonus-points', { n: fmt(bonusPoints, lang) }) : '';
+}
+
 export function fmt(n: number, lang: Lang): string {
   const s = Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0$/, '');
   return lang === 'fr' ? s.replace('.', ',') : s;
@@ -130,8 +135,8 @@ export function renderTerminal(report: RunReport): string {
   const all = report.exercises.flatMap((e) => e.checks).filter((c) => !c.bonus);
   const passed = all.filter((c) => c.status === 'pass').length;
   const line = t(lang, 'term.score', {
-    points: fmt(Math.round((s.points - s.bonusPoints) * 100) / 100, lang), max: fmt(s.max, lang), on20: fmt(s.on20, lang), passed, total: all.length,
-  }) + (s.bonusPoints > 0 ? ' ' + t(lang, 'term.bonus-points', { n: fmt(s.bonusPoints, lang) }) : '');
+    points: fmt(s.points, lang), max: fmt(s.max, lang), on20: fmt(s.on20, lang), passed, total: all.length,
+  }) + bonusMark(lang, s.bonusPoints);
   out.push(pc.bold(passed === all.length ? pc.green(line) : line));
   return out.join('\n');
 }

@@ -7,6 +7,12 @@ import { validateConfig } from '../../src/config/validate.js';
 import { defaultConfig } from '../../src/config/defaults.js';
 
 describe('config', () => {
+  it('reads bonusInGrade (a boolean, default: bonus apart)', () => {
+    expect(defaultConfig().bonusInGrade ?? false).toBe(false);
+    expect(validateConfig({ bonusInGrade: true }).config.bonusInGrade).toBe(true);
+    expect(validateConfig({ bonusInGrade: 'oui' }).errors).toEqual(['« bonusInGrade » : true ou false est attendu, trouvé "oui"']);
+  });
+
   it('uses the defaults when there is no file', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'cfg-'));
     const { config, file } = await loadConfig({ cwd: dir });

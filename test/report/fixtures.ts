@@ -46,7 +46,7 @@ export function report(student: string, exercises: ExerciseResult[], errors: str
   const raw: RunReport = {
     schemaVersion: SCHEMA_VERSION, tool: { name: 'tp-reseau-check', version: '0.1.0' }, student,
     directory: `/tmp/remises/${student}`, lang: 'fr', python: { path: '/usr/bin/python3', version: '3.11.7' },
-    isolation: 'module', exercises, score: { points: 0, max: 0, on20: 0, bonusPoints: 0 }, errors,
+    isolation: 'module', exercises, score: { points: 0, max: 0, on20: 0, bonusPoints: 0, bonusInGrade: false }, errors,
     startedAt: '2026-03-02T08:00:00.000Z', durationMs: 2345,
   };
   return rescoreReport(raw, defaultConfig());

@@ -46,13 +46,13 @@ describe('grades.csv', () => {
   const csv = renderCsv(classOf4(), { submissions });
 
   it('is UTF-8 with BOM, ";" separated, decimal comma, CRLF', () => {
-    expect(csv.startsWith('\uFEFFIdentifiant;Élève;1-meme-machine (points);3-ping-pong (points);Points;Maximum;Note;')).toBe(true);
+    expect(csv.startsWith('\uFEFFIdentifiant;Élève;1-meme-machine (points);3-ping-pong (points);Points;Maximum;Bonus;Note;')).toBe(true);
     const rows = parseCsv(csv.slice(1));
     expect(rows).toHaveLength(5);
     expect(new Set(rows.map((r) => r.length)).size).toBe(1);
     const bob = rows.find((r) => r[1] === 'Bob Durand')!;
-    expect(bob.slice(0, 7)).toEqual(['bob.durand', 'Bob Durand', '2', '0', '2', '6', '6,75']);
-    expect(bob[8]).toContain('rangés');
+    expect(bob.slice(0, 8)).toEqual(['bob.durand', 'Bob Durand', '2', '0', '2', '6', '0', '6,75']);
+    expect(bob[9]).toContain('rangés');
   });
 
   it('quotes separators and defuses formulas in names', () => {
