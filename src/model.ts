@@ -5,7 +5,12 @@
 // 2: status 'not-reached'; score.points and exercise points leave bonus out (bonusPoints apart).
 export const SCHEMA_VERSION = 2;
 
-export type Status = 'pass' | 'fail' | 'timeout' | 'crash' | 'skip' | 'error';
+/**
+ * 'skip': not done (file missing), 0 points, in the maximum. 'not-reached': not verified because an
+ * earlier step of the same run failed: 0 points, in the maximum, neither a pass nor a failure.
+ * 'error': the checker's fault, out of the maximum.
+ */
+export type Status = 'pass' | 'fail' | 'timeout' | 'crash' | 'skip' | 'not-reached' | 'error';
 export type Role = 'serveur' | 'client' | 'pair';
 export type Lang = 'fr' | 'en';
 

@@ -28,6 +28,7 @@ export function renderCsv(reports: RunReport[], opts: ReportOptions = {}): strin
     tr('report.csv.max'),
     tr('report.csv.bonus'),
     tr('report.csv.on20'),
+    tr('report.csv.notReached'),
     tr('report.csv.errors'),
     tr('report.csv.notes'),
   ];
@@ -46,6 +47,7 @@ export function renderCsv(reports: RunReport[], opts: ReportOptions = {}): strin
       csvCell(r.score.max),
       csvCell(r.score.bonusPoints),
       csvCell(r.score.on20),
+      csvCell(r.exercises.flatMap((e) => e.checks).filter((c) => c.status === 'not-reached').length),
       csvCell(checkerErrors),
       csvCell([...(sub?.notes ?? []), ...r.errors].join(' | ')),
     ];

@@ -20,7 +20,7 @@ export function escapeXml(s: string): string {
 
 export const escapeHtml = escapeXml;
 
-export const NOT_PASSED: readonly Status[] = ['fail', 'timeout', 'crash', 'skip'];
+export const NOT_PASSED: readonly Status[] = ['fail', 'timeout', 'crash', 'skip', 'not-reached'];
 
 /** Reports sorted by student name, whatever order they finished in (stable output). */
 export function sortReports(reports: RunReport[]): RunReport[] {

@@ -9,8 +9,8 @@ import { renderSequence } from './html-sequence.js';
 import { CSS } from './html-style.js';
 
 // Symbols from common fonts (DejaVu, Segoe UI): an emoji would show as a box on some machines.
-const SYMBOL: Record<Status, string> = { pass: '✓', fail: '✗', timeout: '◔', crash: '!', skip: '–', error: '?' };
-const STATUSES: Status[] = ['pass', 'fail', 'timeout', 'crash', 'skip', 'error'];
+const SYMBOL: Record<Status, string> = { pass: '✓', fail: '✗', timeout: '◔', crash: '!', skip: '–', 'not-reached': '○', error: '?' };
+const STATUSES: Status[] = ['pass', 'fail', 'timeout', 'crash', 'skip', 'not-reached', 'error'];
 /** Marks a bonus check's column, and is explained in the legend. */
 const BONUS_MARK = '★';
 
@@ -77,8 +77,8 @@ function studentSection(r: RunReport, i: number, tr: T, lang: Lang, notes: strin
   const checks = r.exercises.flatMap((e) => e.checks);
   const notPassed = checks.filter((c) => c.status !== 'pass' && c.status !== 'error' && c.status !== 'skip');
   // A check not reached because an earlier step failed repeats that step's exchange: listed briefly.
-  const failing = notPassed.filter((c) => !c.notReachedBecause);
-  const notReached = notPassed.filter((c) => c.notReachedBecause);
+  const failing = notPassed.filter((c) => c.status !== 'not-reached');
+  const notReached = notPassed.filter((c) => c.status === 'not-reached');
   const skipped = checks.filter((c) => c.status === 'skip');
   const errors = [...checks.filter((c) => c.status === 'error').map((c) => `${c.id} : ${c.message}`), ...r.errors];
   const out = [`<section class="student" id="${anchor(i)}" data-student="${h(r.student)}"><h2>${h(r.student)}</h2>`,

@@ -1,12 +1,16 @@
 // junit.xml for CI dashboards: one <testsuite> per student, one <testcase> per check.
-// Mapping: fail/timeout/crash -> <failure>, error (checker fault) -> <error>, skip -> <skipped>.
-import type { CheckResult, RunReport } from '../model.js';
+// Mapping: fail/timeout/crash and skip (not done: it costs points) -> <failure>, error (checker
+// fault) -> <error>, not-reached (not verified because an earlier step failed) -> <skipped>.
+import type { CheckResult, RunReport, Status } from '../model.js';
 import type { ReportOptions } from './types.js';
 import { escapeXml as x, sortReports } from './format.js';
 import { checkDetails } from './details.js';
 import { translator } from './i18n.js';
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(3);
+const FAILURES: readonly Status[] = ['fail', 'timeout', 'crash', 'skip'];
+const isFailure = (c: CheckResult): boolean => FAILURES.includes(c.status);
+const isSkipped = (c: CheckResult): boolean => c.status === 'not-reached';
 
 function testcase(r: RunReport, exerciseId: string, c: CheckResult, opts: ReportOptions): string {
   const lang = opts.lang ?? r.lang;
@@ -15,11 +19,11 @@ function testcase(r: RunReport, exerciseId: string, c: CheckResult, opts: Report
   const details = checkDetails(c, lang);
   const statusText = tr(`report.status.${c.status}`);
   let body = '';
-  if (c.status === 'fail' || c.status === 'timeout' || c.status === 'crash') {
+  if (isFailure(c)) {
     body = `<failure message="${x(c.message || statusText)}" type="${c.status}">${x(details)}</failure>`;
   } else if (c.status === 'error') {
     body = `<error message="${x(c.message || statusText)}" type="checker-error">${x(details)}</error>`;
-  } else if (c.status === 'skip') {
+  } else if (c.status === 'not-reached') {
     body = `<skipped message="${x(c.message || statusText)}"/>`;
   }
   const props = `<properties><property name="points" value="${c.points}"/><property name="maxPoints" value="${c.maxPoints}"/><property name="bonus" value="${c.bonus}"/></properties>`;
@@ -33,9 +37,9 @@ export function renderJunit(reports: RunReport[], opts: ReportOptions = {}): str
   const suites = sorted.map((r) => {
     const cases = r.exercises.flatMap((e) => e.checks.map((c) => testcase(r, e.id, c, opts)));
     const tests = count(r, () => true);
-    const failures = count(r, (c) => c.status === 'fail' || c.status === 'timeout' || c.status === 'crash');
+    const failures = count(r, isFailure);
     const errors = count(r, (c) => c.status === 'error') + r.errors.length;
-    const skipped = count(r, (c) => c.status === 'skip');
+    const skipped = count(r, isSkipped);
     const props = [
       ['points', r.score.points], ['max', r.score.max], ['on20', r.score.on20], ['bonusPoints', r.score.bonusPoints],
     ].map(([n, v]) => `<property name="${n}" value="${v}"/>`).join('');
@@ -50,6 +54,6 @@ export function renderJunit(reports: RunReport[], opts: ReportOptions = {}): str
     ].join('\n');
   });
   const total = (f: (r: RunReport) => number) => sorted.reduce((s, r) => s + f(r), 0);
-  const head = `<testsuites name="tp-reseau-check" tests="${total((r) => count(r, () => true) + r.errors.length)}" failures="${total((r) => count(r, (c) => ['fail', 'timeout', 'crash'].includes(c.status)))}" errors="${total((r) => count(r, (c) => c.status === 'error') + r.errors.length)}" skipped="${total((r) => count(r, (c) => c.status === 'skip'))}" time="${seconds(total((r) => r.durationMs))}">`;
+  const head = `<testsuites name="tp-reseau-check" tests="${total((r) => count(r, () => true) + r.errors.length)}" failures="${total((r) => count(r, isFailure))}" errors="${total((r) => count(r, (c) => c.status === 'error') + r.errors.length)}" skipped="${total((r) => count(r, isSkipped))}" time="${seconds(total((r) => r.durationMs))}">`;
   return ['<?xml version="1.0" encoding="UTF-8"?>', head, ...suites, '</testsuites>', ''].join('\n');
 }

@@ -55,6 +55,7 @@ function factsLine(lang: Lang, facts: Record<string, string> | undefined): strin
 function mark(c: CheckResult): string {
   if (c.status === 'pass') return pc.green('✓');
   if (c.status === 'skip') return pc.dim('–');
+  if (c.status === 'not-reached') return pc.dim('○');
   if (c.status === 'error') return pc.yellow('!');
   return c.bonus ? pc.yellow('○') : pc.red('✗');
 }
@@ -101,7 +102,7 @@ export function renderExercise(lang: Lang, ex: ExerciseResult): string {
     if (c.status === 'pass') continue;
     // A failure that stopped a run is detailed once; the checks it left unverified get one line.
     // the same failure seen by two checks is detailed once
-    if (c.notReachedBecause || detailed.has(c.message)) out.push('      ' + pc.dim(c.message));
+    if (c.status === 'not-reached' || detailed.has(c.message)) out.push('      ' + pc.dim(c.message));
     else renderFailure(lang, c, out);
     detailed.add(c.message);
   }

@@ -63,7 +63,7 @@ function toResult(c: CheckDef, points: number, d: Decision, o: ScenarioOutcome, 
   if (d.passed) return { ...base, status: 'pass', points, message: '', hint: '' };
   if (d.notReachedBecause) {
     const message = t(lang, 'engine.not-reached', { check: t(lang, `check.${d.notReachedBecause}.title`) });
-    return { ...base, status: 'fail', points: 0, message, hint: '', notReachedBecause: d.notReachedBecause };
+    return { ...base, status: 'not-reached', points: 0, message, hint: '', notReachedBecause: d.notReachedBecause };
   }
   const f = d.failure;
   const todo = sc.files.some((file) => hasTodo(join(env.dir, file)));

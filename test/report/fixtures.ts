@@ -92,7 +92,7 @@ export const typical = (): RunReport => report('Bob Durand', [
       blocked: { call: 'accept', file: 'serveur.py', line: 9, code: 'connexion, adresse = serveur.accept()' },
       transcript: echoTranscript,
     }),
-    check('ex3.serveur-depart-sans-fin', 'fail', { message: 'Non vérifié : l’étape « Le serveur renvoie chaque message » a échoué avant.', notReachedBecause: 'ex3.serveur-echo' }),
+    check('ex3.serveur-depart-sans-fin', 'not-reached', { message: 'Non vérifié : l’étape « Le serveur renvoie chaque message » a échoué avant.', notReachedBecause: 'ex3.serveur-echo' }),
     check('ex3.client-fin', 'skip', { message: 'Fichier client.py absent : pas encore fait.', hintKey: 'missing-file' }),
   ]),
 ]);

@@ -52,7 +52,7 @@ describe('grades.csv', () => {
     expect(new Set(rows.map((r) => r.length)).size).toBe(1);
     const bob = rows.find((r) => r[1] === 'Bob Durand')!;
     expect(bob.slice(0, 8)).toEqual(['bob.durand', 'Bob Durand', '2', '0', '2', '6', '0', '6,75']);
-    expect(bob[9]).toContain('rangés');
+    expect(bob[10]).toContain('rangés');
   });
 
   it('quotes separators and defuses formulas in names', () => {
