@@ -104,6 +104,9 @@ export interface RunReport {
   score: Score;
   /** checker faults (status 'error'): never cost points, reported apart */
   errors: string[];
+  /** set when the submission could not be read (archive refused, not a folder nor a zip): nothing
+   *  was checked and there is no grade (blank in grades.csv); says why, for the teacher */
+  ungraded?: string;
   startedAt: string; // ISO date
   durationMs: number;
 }

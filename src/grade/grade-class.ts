@@ -1,7 +1,7 @@
 // Grades every submission of a folder: several students at once (default: two per core), each with
 // its own work folder and deadline; a checker that throws or hangs on one student yields an 'error'
 // report for that student alone. Reports come back sorted by student, whatever finished first.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { SCHEMA_VERSION, type Lang, type RunReport } from '../model.js';
@@ -11,7 +11,9 @@ import { DEFAULT_STUDENT_TIMEOUT_S } from '../config/defaults.js';
 import { rescoreReport } from '../report/score.js';
 import { t } from '../report/i18n.js';
 import { sortReports } from '../report/format.js';
-import { discoverSubmissions, singleSubmission, type Submission } from './discover.js';
+import { discoverSubmissions, singleSubmission, studentName, type Submission } from './discover.js';
+import { CLASS_ZIP_LIMITS, extractZip, ZipRefused } from './unzip.js';
+import { exerciseFromFolderName } from './locate.js';
 import { prepareSubmission } from './prepare.js';
 import { runPool } from './pool.js';
 import type { CheckStudent } from './checker.js';
@@ -34,6 +36,8 @@ export interface GradeClassOptions {
   signal?: AbortSignal;
   /** keep the prepared folders (debugging) */
   keepWork?: boolean;
+  /** the submissions, already listed by listSubmissions (the command line checks their count first) */
+  submissionList?: Submission[];
 }
 
 export interface GradedClass {
@@ -54,6 +58,8 @@ async function gradeOne(sub: Submission, opts: GradeClassOptions, workRoot: stri
   const work = path.join(workRoot, String(index).padStart(3, '0'));
   const prepared = await prepareSubmission(sub, work, lang);
   notes.push(...prepared.notes);
+  // Nothing could be read: no check, no grade (a 0 imported into Moodle would be a real grade).
+  if (prepared.unreadable) return { ...errorReport(sub.student, sub.path, lang, '', opts.tool), errors: [], ungraded: t(lang, 'report.submission.ungraded') };
   const budgetS = (config.studentTimeoutS ?? DEFAULT_STUDENT_TIMEOUT_S) * config.timeFactor;
   const controller = new AbortController();
   const stopAll = () => controller.abort();
@@ -91,14 +97,43 @@ export function defaultJobs(): number {
   return 2 * Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
 }
 
+/**
+ * The submissions to grade: the entries of a folder, or of a class zip given directly (Moodle's
+ * "download all submissions"), unpacked whole into `workRoot` first; with `single`, one student's
+ * folder or zip. Throws when the folder or the class zip cannot be read.
+ */
+export async function listSubmissions(submissions: string, single: boolean | undefined, workRoot: string, lang: Lang): Promise<Submission[]> {
+  const isZip = /\.zip$/i.test(submissions) && (await stat(submissions)).isFile();
+  if (single) return isZip ? [{ ...singleSubmission(submissions)[0], source: 'zip', student: studentName(path.basename(submissions)).student }] : singleSubmission(submissions);
+  if (!isZip) return discoverSubmissions(submissions);
+  const dest = path.join(workRoot, 'classe');
+  try {
+    await extractZip(submissions, dest, CLASS_ZIP_LIMITS, { all: true });
+  } catch (e) {
+    if (e instanceof ZipRefused) throw new Error(t(lang, e.key, e.vars));
+    throw e;
+  }
+  return discoverSubmissions(await classRoot(dest));
+}
+
+/** A class zip may wrap the students' entries in one folder ('remises/'): grade what is inside. */
+async function classRoot(dir: string): Promise<string> {
+  const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => !/^(\.|__MACOSX$)/.test(e.name));
+  if (entries.length !== 1 || !entries[0].isDirectory() || studentName(entries[0].name).participant) return dir;
+  const inner = path.join(dir, entries[0].name);
+  // ...unless that folder is one student's work (it holds exercise folders)
+  const children = await readdir(inner);
+  return children.some((c) => exerciseFromFolderName(c)) ? dir : inner;
+}
+
 export async function gradeClass(opts: GradeClassOptions): Promise<GradedClass> {
-  const subs = opts.single ? singleSubmission(opts.submissionsDir) : await discoverSubmissions(opts.submissionsDir);
   const jobs = opts.jobs ?? opts.config.jobs ?? defaultJobs();
   const workRoot = await mkdtemp(path.join(os.tmpdir(), 'tp-reseau-grade-'));
   const submissions: Record<string, SubmissionInfo> = {};
   let done = 0;
   let running = 0;
   try {
+    const subs = opts.submissionList ?? (await listSubmissions(opts.submissionsDir, opts.single, workRoot, opts.lang));
     const reports = await runPool(subs, jobs, async (sub, i) => {
       running++;
       opts.onProgress?.(done, subs.length, running);

@@ -1,7 +1,8 @@
 // Safe extraction of a student's .zip (yauzl: reads the central directory, validates entry names,
 // and enforces declared sizes while inflating, so the size checks below can trust the header).
 // Only what grading needs is written: Python files and nested .zip archives (Moodle folders often
-// hold the uploaded archive). Every other name is still listed, for the report's notes.
+// hold the uploaded archive). Every other name is still listed, for the report's notes. A class zip
+// (Moodle's "download all submissions") is extracted whole (`all`), so no student goes missing.
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -25,6 +26,9 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxRatio: 200,
 };
 
+/** A whole class's archive: room for ~40 students' submissions, the same bomb guard. */
+export const CLASS_ZIP_LIMITS: ZipLimits = { ...DEFAULT_ZIP_LIMITS, maxEntries: 40_000, maxTotalBytes: 2 * 1024 * 1024 * 1024 };
+
 /** Why an archive was refused; `key`/`vars` give the teacher-facing message. */
 export class ZipRefused extends Error {
   constructor(readonly key: ReportKey, readonly vars: Vars) {
@@ -38,6 +42,8 @@ export interface Extracted {
   names: string[];
   /** the files written under the destination */
   written: string[];
+  /** the archive's declared uncompressed size (what it counted against maxTotalBytes) */
+  totalBytes: number;
 }
 
 const JUNK = /(^|\/)(__MACOSX|\.DS_Store|Thumbs\.db|desktop\.ini|__pycache__)(\/|$)/i;
@@ -52,7 +58,7 @@ function refuseFromYauzl(err: Error): ZipRefused {
 }
 
 /** Extracts the wanted entries of `zipPath` into `dest` (created), or throws ZipRefused. */
-export async function extractZip(zipPath: string, dest: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<Extracted> {
+export async function extractZip(zipPath: string, dest: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS, opts: { all?: boolean } = {}): Promise<Extracted> {
   let zip: yauzl.ZipFile;
   try {
     zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
@@ -92,7 +98,7 @@ export async function extractZip(zipPath: string, dest: string, limits: ZipLimit
       // yauzl already rejects '..' and absolute names; this guards the join itself.
       if (!target.startsWith(root + path.sep)) throw new ZipRefused('report.zip.traversal', { entry: name });
       const isLink = ((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK;
-      if (!WANTED.test(name) || isLink) continue; // never create links: only regular files are written
+      if ((!opts.all && !WANTED.test(name)) || isLink) continue; // never create links: only regular files are written
       if (entry.isEncrypted()) throw new ZipRefused('report.zip.encrypted', { entry: name });
       wanted.push(entry);
     }
@@ -113,7 +119,7 @@ export async function extractZip(zipPath: string, dest: string, limits: ZipLimit
       }
       written.push(target);
     }
-    return { names, written };
+    return { names, written, totalBytes: total };
   } finally {
     zip.close();
   }

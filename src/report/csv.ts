@@ -39,17 +39,19 @@ export function renderCsv(reports: RunReport[], opts: ReportOptions = {}): strin
       return ex ? csvCell(ex.points) : '';
     });
     const checkerErrors = r.exercises.flatMap((e) => e.checks).filter((c) => c.status === 'error').length + r.errors.length;
+    // A submission that could not be read has no grade: blank cells, never a 0 that an import would keep.
+    const graded = (n: number): string => (r.ungraded ? '' : csvCell(n));
     return [
       csvCell(sub?.id ?? r.student),
       csvCell(r.student),
       ...perExercise,
-      csvCell(r.score.points),
-      csvCell(r.score.max),
-      csvCell(r.score.bonusPoints),
-      csvCell(r.score.on20),
-      csvCell(r.exercises.flatMap((e) => e.checks).filter((c) => c.status === 'not-reached').length),
+      graded(r.score.points),
+      graded(r.score.max),
+      graded(r.score.bonusPoints),
+      graded(r.score.on20),
+      graded(r.exercises.flatMap((e) => e.checks).filter((c) => c.status === 'not-reached').length),
       csvCell(checkerErrors),
-      csvCell([...(sub?.notes ?? []), ...r.errors].join(' | ')),
+      csvCell([...(r.ungraded ? [r.ungraded] : []), ...(sub?.notes ?? []), ...r.errors].join(' | ')),
     ];
   });
   return BOM + [header.map(csvCell), ...rows].map((cells) => cells.join(';')).join('\r\n') + '\r\n';

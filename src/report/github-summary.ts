@@ -24,7 +24,7 @@ export function renderGithubSummary(reports: RunReport[], opts: ReportOptions = 
   } else {
     out.push(`## ${tr('report.summary.headingClass', { count: sorted.length })}`, '');
     out.push(`| ${tr('report.student')} | ${tr('report.points')} | ${tr('report.on20')} |`, '|---|---:|---:|');
-    for (const r of sorted) out.push(`| ${cell(r.student)} | ${n(r.score.points)} / ${n(r.score.max)} | ${n(r.score.on20)} |`);
+    for (const r of sorted) out.push(r.ungraded ? `| ${cell(r.student)} | — | — |` : `| ${cell(r.student)} | ${n(r.score.points)} / ${n(r.score.max)} | ${n(r.score.on20)} |`);
     out.push('');
   }
   for (const r of sorted) {

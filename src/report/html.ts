@@ -41,7 +41,7 @@ function matrix(reports: RunReport[], tr: T, lang: Lang): string {
       return `<td class="st st-${c.status}${c.bonus ? ' bonus' : ''}" title="${h(label)}">${SYMBOL[c.status]}</td>`;
     }).join('');
     return `<tr data-student="${h(r.student)}"><td class="student"><a href="#${anchor(i)}">${h(r.student)}</a></td>` +
-      `<td class="grade">${formatNumber(r.score.on20, lang)}</td>${cells}</tr>`;
+      `<td class="grade">${r.ungraded ? '—' : formatNumber(r.score.on20, lang)}</td>${cells}</tr>`;
   });
   return `<div class="matrix-wrap"><table class="matrix"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
@@ -82,13 +82,13 @@ function studentSection(r: RunReport, i: number, tr: T, lang: Lang, notes: strin
   const skipped = checks.filter((c) => c.status === 'skip');
   const errors = [...checks.filter((c) => c.status === 'error').map((c) => `${c.id} : ${c.message}`), ...r.errors];
   const out = [`<section class="student" id="${anchor(i)}" data-student="${h(r.student)}"><h2>${h(r.student)}</h2>`,
-    `<p><b>${h(tr('report.score', { on20: formatNumber(s.on20, lang), points: formatNumber(s.points, lang), max: formatNumber(s.max, lang) }))}</b>` +
+    r.ungraded ? `<p><b>${h(r.ungraded)}</b></p>` : `<p><b>${h(tr('report.score', { on20: formatNumber(s.on20, lang), points: formatNumber(s.points, lang), max: formatNumber(s.max, lang) }))}</b>` +
     (s.bonusPoints > 0 ? ` — ${h(tr(s.bonusInGrade ? 'report.bonusInGrade' : 'report.bonusApart', { bonus: formatNumber(s.bonusPoints, lang) }))}` : '') + '</p>'];
   if (notes.length > 0) out.push(`<div class="notes"><b>${h(tr('report.notes'))}</b><ul>${notes.map((n) => `<li>${h(n)}</li>`).join('')}</ul></div>`);
   if (errors.length > 0) {
     out.push(`<div class="checker-errors"><b>${h(tr('report.errors'))}</b> — ${h(tr('report.errorsNote'))}<ul>${errors.map((e) => `<li>${h(e)}</li>`).join('')}</ul></div>`);
   }
-  if (notPassed.length + skipped.length === 0) out.push(`<p>${h(tr('report.allPassed'))}</p>`);
+  if (!r.ungraded && notPassed.length + skipped.length === 0) out.push(`<p>${h(tr('report.allPassed'))}</p>`);
   if (failing.length > 0) out.push(`<h3>${h(tr('report.failing'))}</h3>` + failing.map((c) => checkBlock(c, tr)).join(''));
   if (notReached.length > 0) {
     out.push(`<h3>${h(tr('report.notReached'))}</h3><ul class="not-reached">` +
@@ -107,7 +107,7 @@ export function renderHtml(reports: RunReport[], opts: ReportOptions = {}): stri
   const sorted = sortReports(reports);
   const lang = opts.lang ?? sorted[0]?.lang ?? 'fr';
   const tr = translator(lang);
-  const grades = sorted.map((r) => r.score.on20);
+  const grades = sorted.filter((r) => !r.ungraded).map((r) => r.score.on20);
   const tool = sorted[0]?.tool ?? { name: 'tp-reseau-check', version: '' };
   const date = opts.generatedAt ?? new Date().toISOString();
   const title = sorted.length === 1 ? tr('report.titleStudent', { student: sorted[0].student }) : tr('report.title');

@@ -27,7 +27,7 @@ export interface ClassReport {
 
 export function buildClassReport(reports: RunReport[], opts: ReportOptions = {}): ClassReport {
   const sorted = sortReports(reports);
-  const grades = sorted.map((r) => r.score.on20);
+  const grades = sorted.filter((r) => !r.ungraded).map((r) => r.score.on20);
   const c = opts.config;
   return {
     format: REPORT_FORMAT,

@@ -37,7 +37,7 @@ export function renderJunit(reports: RunReport[], opts: ReportOptions = {}): str
   const suites = sorted.map((r) => {
     const cases = r.exercises.flatMap((e) => e.checks.map((c) => testcase(r, e.id, c, opts)));
     const tests = count(r, () => true);
-    const failures = count(r, isFailure);
+    const failures = count(r, isFailure) + (r.ungraded ? 1 : 0);
     const errors = count(r, (c) => c.status === 'error') + r.errors.length;
     const skipped = count(r, isSkipped);
     const props = [
@@ -45,8 +45,10 @@ export function renderJunit(reports: RunReport[], opts: ReportOptions = {}): str
     ].map(([n, v]) => `<property name="${n}" value="${v}"/>`).join('');
     // Checker faults not tied to a check become an <error> testcase, so dashboards show them.
     const faults = r.errors.map((msg, i) => `    <testcase name="${x(`checker-error-${i + 1}`)}" classname="${x(r.student)}" time="0"><error message="${x(msg)}" type="checker-error"/></testcase>`);
+    // A submission that could not be read: one failing case, so that dashboards do not show it green.
+    if (r.ungraded) faults.push(`    <testcase name="submission" classname="${x(r.student)}" time="0"><failure message="${x(r.ungraded)}" type="unreadable"/></testcase>`);
     return [
-      `  <testsuite name="${x(r.student)}" tests="${tests + r.errors.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${seconds(r.durationMs)}" timestamp="${x(timestamp)}">`,
+      `  <testsuite name="${x(r.student)}" tests="${tests + faults.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${seconds(r.durationMs)}" timestamp="${x(timestamp)}">`,
       `    <properties>${props}</properties>`,
       ...cases,
       ...faults,
@@ -54,6 +56,6 @@ export function renderJunit(reports: RunReport[], opts: ReportOptions = {}): str
     ].join('\n');
   });
   const total = (f: (r: RunReport) => number) => sorted.reduce((s, r) => s + f(r), 0);
-  const head = `<testsuites name="tp-reseau-check" tests="${total((r) => count(r, () => true) + r.errors.length)}" failures="${total((r) => count(r, isFailure))}" errors="${total((r) => count(r, (c) => c.status === 'error') + r.errors.length)}" skipped="${total((r) => count(r, isSkipped))}" time="${seconds(total((r) => r.durationMs))}">`;
+  const head = `<testsuites name="tp-reseau-check" tests="${total((r) => count(r, () => true) + r.errors.length + (r.ungraded ? 1 : 0))}" failures="${total((r) => count(r, isFailure) + (r.ungraded ? 1 : 0))}" errors="${total((r) => count(r, (c) => c.status === 'error') + r.errors.length)}" skipped="${total((r) => count(r, isSkipped))}" time="${seconds(total((r) => r.durationMs))}">`;
   return ['<?xml version="1.0" encoding="UTF-8"?>', head, ...suites, '</testsuites>', ''].join('\n');
 }
