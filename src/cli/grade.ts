@@ -4,16 +4,19 @@
 // Exit 0 when every submission was graded (whatever the grades); 2 when grading could not run
 // (bad arguments, bad config, unreadable folder, no Python); 1 on an unexpected failure.
 import { readFileSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import os from 'node:os';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import type { Lang } from '../model.js';
-import { ArgError, parseGradeArgs } from '../grade/args.js';
+import type { Config } from '../config/types.js';
+import { ArgError, parseGradeArgs, type GradeArgs } from '../grade/args.js';
 import { loadConfig, ConfigError } from '../config/load.js';
-import { gradeClass } from '../grade/grade-class.js';
+import { gradeClass, listSubmissions } from '../grade/grade-class.js';
+import { isMainModule } from '../util/is-main.js';
+import { DEFAULT_FORMATS } from '../report/types.js';
 import { workerCheckStudent } from '../grade/worker-check.js';
 import { progressLine } from '../grade/progress.js';
-import { writeReports } from '../report/write-reports.js';
+import { formatsProblem, ReportWriteError, writeReports } from '../report/write-reports.js';
 import { t } from '../report/i18n.js';
 import { packageRoot } from '../util/package-root.js';
 import { findPython } from '../python/discover.js';
@@ -51,10 +54,33 @@ export async function main(argv: string[]): Promise<number> {
   lang = config.lang ?? lang;
   const dir = path.resolve(args.submissions);
   try {
-    if (!(await stat(dir)).isDirectory()) return fail(t(lang, 'report.grade.noFolder', { dir, detail: 'ENOTDIR' }));
+    const info = await stat(dir);
+    // a folder of submissions, or a class zip (Moodle's "download all submissions")
+    if (!info.isDirectory() && !(info.isFile() && /\.zip$/i.test(dir))) return fail(t(lang, 'report.grade.notFolderNorZip', { dir }));
   } catch (e) {
     return fail(t(lang, 'report.grade.noFolder', { dir, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
   }
+  // The submissions are listed (a class zip unpacked) before anything else, so that the formats
+  // can be checked against them before a single student is graded.
+  const listing = await mkdtemp(path.join(os.tmpdir(), 'tp-reseau-classe-'));
+  try {
+    return await gradeListed(args, dir, listing, config, lang, fail);
+  } finally {
+    await rm(listing, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+async function gradeListed(args: GradeArgs, dir: string, listing: string, config: Config, lang: Lang, fail: (m: string) => number): Promise<number> {
+  let subs;
+  try {
+    subs = await listSubmissions(dir, args.single, listing, lang);
+  } catch (e) {
+    return fail(t(lang, 'report.grade.noFolder', { dir, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
+  }
+  if (subs.length === 0) return fail(t(lang, 'report.grade.noSubmissions', { dir }));
+  const formats = args.formats ?? DEFAULT_FORMATS;
+  const problem = formatsProblem(formats, subs.length);
+  if (problem) return fail(t(lang, 'report.grade.gradescopeOne', { count: problem.count }));
   let python: string;
   try {
     python = (await findPython(args.python)).path;
@@ -77,7 +103,7 @@ export async function main(argv: string[]): Promise<number> {
   let graded;
   try {
     graded = await gradeClass({
-      submissionsDir: dir, config, lang, check: workers.check, python, signal: stop.signal, jobs: config.jobs, tool: tool(), keepWork: args.keepWork, single: args.single,
+      submissionsDir: dir, submissionList: subs, config, lang, check: workers.check, python, signal: stop.signal, jobs: config.jobs, tool: tool(), keepWork: args.keepWork, single: args.single,
       onProgress: (done, total, running) => {
         progress ??= progressLine(total, (d, n, r) => t(lang, 'report.grade.progress', { done: d, total: n, running: r }));
         progress.update(done, running);
@@ -91,7 +117,14 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (graded.reports.length === 0) return fail(t(lang, 'report.grade.noSubmissions', { dir }));
   const out = path.resolve(args.out);
-  await writeReports(out, graded.reports, args.formats, { lang, submissions: graded.submissions, config });
+  try {
+    await writeReports(out, graded.reports, formats, { lang, submissions: graded.submissions, config });
+  } catch (e) {
+    if (!(e instanceof ReportWriteError)) throw e;
+    for (const f of e.failed) process.stderr.write(t(lang, 'report.grade.writeFailed', { file: f.file, detail: f.message }) + '\n');
+    if (e.written.length > 0) process.stderr.write(t(lang, 'report.grade.writtenAnyway', { files: e.written.join(', ') }) + '\n');
+    return 1;
+  }
   for (const r of graded.reports) {
     for (const err of r.errors) process.stderr.write(t(lang, 'report.grade.studentError', { student: r.student, message: err }) + '\n');
   }
@@ -100,8 +133,8 @@ export async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-// Run only as a program (tests import main()).
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main(process.argv.slice(2)).then(
+// Run only as a program (tests import main()), however it was started (symlinks: see is-main.ts).
+if (isMainModule(import.meta.url)) main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (e: unknown) => {
     process.stderr.write(t('fr', 'report.grade.fatal', { message: (e as Error)?.stack ?? String(e) }) + '\n');

@@ -26,6 +26,20 @@ const RENDER: Record<Exclude<ReportFormat, 'github'>, (r: RunReport[], o: Report
   gradescope: renderGradescope,
 };
 
+/** Some report files could not be written; `written` lists the ones that were. */
+export class ReportWriteError extends Error {
+  constructor(readonly failed: { file: string; message: string }[], readonly written: string[]) {
+    super(failed.map((f) => `${f.file}: ${f.message}`).join('; '));
+    this.name = 'ReportWriteError';
+  }
+}
+
+/** Why `formats` cannot be written for `count` submissions, before any grading; undefined when they can. */
+export function formatsProblem(formats: ReportFormat[], count: number): { format: ReportFormat; count: number } | undefined {
+  // Gradescope's results.json is one submission's result.
+  return formats.includes('gradescope') && count !== 1 ? { format: 'gradescope', count } : undefined;
+}
+
 async function writeChunks(file: string, chunks: Iterable<string>): Promise<void> {
   const handle = await open(file, 'w');
   try {
@@ -49,12 +63,18 @@ export async function writeReports(
   const options: ReportOptions = { ...opts, generatedAt: opts.generatedAt ?? new Date().toISOString() };
   await mkdir(outDir, { recursive: true });
   const written: string[] = [];
+  const failed: { file: string; message: string }[] = [];
+  // One writer's failure (a full disk, a file open elsewhere) must not lose the others.
   for (const format of formats) {
     if (format === 'github') continue;
     const file = path.join(outDir, FILE_NAMES[format]);
-    if (format === 'json') await writeChunks(file, renderJsonChunks(reports, options));
-    else await writeFile(file, RENDER[format](reports, options), 'utf8');
-    written.push(file);
+    try {
+      if (format === 'json') await writeChunks(file, renderJsonChunks(reports, options));
+      else await writeFile(file, RENDER[format](reports, options), 'utf8');
+      written.push(file);
+    } catch (e) {
+      failed.push({ file, message: (e as Error).message });
+    }
   }
   const env = opts.env ?? process.env;
   const summary = env.GITHUB_STEP_SUMMARY;
@@ -66,5 +86,6 @@ export async function writeReports(
     await writeFile(file, renderGithubSummary(reports, options), 'utf8');
     written.push(file);
   }
+  if (failed.length > 0) throw new ReportWriteError(failed, written);
   return written;
 }
