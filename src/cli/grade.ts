@@ -14,6 +14,7 @@ import { loadConfig, ConfigError } from '../config/load.js';
 import { gradeClass, listSubmissions } from '../grade/grade-class.js';
 import { isMainModule } from '../util/is-main.js';
 import { DEFAULT_FORMATS } from '../report/types.js';
+import { hasMoodleIds } from '../report/moodle.js';
 import { workerCheckStudent } from '../grade/worker-check.js';
 import { progressLine } from '../grade/progress.js';
 import { formatsProblem, ReportWriteError, writeReports } from '../report/write-reports.js';
@@ -78,7 +79,8 @@ async function gradeListed(args: GradeArgs, dir: string, listing: string, config
     return fail(t(lang, 'report.grade.noFolder', { dir, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
   }
   if (subs.length === 0) return fail(t(lang, 'report.grade.noSubmissions', { dir }));
-  const formats = args.formats ?? DEFAULT_FORMATS;
+  // Moodle's folder names: its grading worksheet comes too, unless the formats were chosen.
+  const formats = args.formats ?? (hasMoodleIds(subs.map((s) => s.id)) ? [...DEFAULT_FORMATS, 'moodle' as const] : DEFAULT_FORMATS);
   const problem = formatsProblem(formats, subs.length);
   if (problem) return fail(t(lang, 'report.grade.gradescopeOne', { count: problem.count }));
   let python: string;

@@ -8,11 +8,18 @@ import { translator } from './i18n.js';
 
 const BOM = '\uFEFF';
 
-/** One CSV cell: quoted when needed; text starting like a formula is defused (CSV injection). */
-export function csvCell(value: string | number): string {
+// An identifier made of name characters only ('@alice', '-jean.dupont') cannot run anything in a
+// spreadsheet, and an import must see it unchanged: the formula guard leaves it alone.
+const PLAIN_IDENTIFIER = /^[@+\-]?[\p{L}\p{N}._@ -]+$/u;
+
+/**
+ * One CSV cell: quoted when needed; text starting like a formula is defused (CSV injection) with a
+ * leading apostrophe, except an `identifier` made of name characters only.
+ */
+export function csvCell(value: string | number, kind: 'text' | 'identifier' = 'text'): string {
   if (typeof value === 'number') return formatNumber(value, 'fr');
   let s = value.replace(/\r\n?|\n/g, ' ');
-  if (/^[=+\-@\t]/.test(s)) s = `'${s}`;
+  if (/^[=+\-@\t]/.test(s) && !(kind === 'identifier' && PLAIN_IDENTIFIER.test(s))) s = `'${s}`;
   return /[";]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -42,7 +49,7 @@ export function renderCsv(reports: RunReport[], opts: ReportOptions = {}): strin
     // A submission that could not be read has no grade: blank cells, never a 0 that an import would keep.
     const graded = (n: number): string => (r.ungraded ? '' : csvCell(n));
     return [
-      csvCell(sub?.id ?? r.student),
+      csvCell(sub?.id ?? r.student, 'identifier'),
       csvCell(r.student),
       ...perExercise,
       graded(r.score.points),
@@ -54,5 +61,5 @@ export function renderCsv(reports: RunReport[], opts: ReportOptions = {}): strin
       csvCell([...(r.ungraded ? [r.ungraded] : []), ...(sub?.notes ?? []), ...r.errors].join(' | ')),
     ];
   });
-  return BOM + [header.map(csvCell), ...rows].map((cells) => cells.join(';')).join('\r\n') + '\r\n';
+  return BOM + [header.map((h) => csvCell(h)), ...rows].map((cells) => cells.join(';')).join('\r\n') + '\r\n';
 }

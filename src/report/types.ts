@@ -12,7 +12,7 @@ export interface SubmissionInfo {
   notes: string[];
 }
 
-export const REPORT_FORMATS = ['json', 'csv', 'junit', 'html', 'gradescope', 'github'] as const;
+export const REPORT_FORMATS = ['json', 'csv', 'junit', 'html', 'gradescope', 'github', 'moodle'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export const DEFAULT_FORMATS: ReportFormat[] = ['json', 'csv', 'junit', 'html'];
 

@@ -9,6 +9,7 @@ import { renderJunit } from './junit.js';
 import { renderHtml } from './html.js';
 import { renderGradescope } from './gradescope.js';
 import { renderGithubSummary } from './github-summary.js';
+import { renderMoodleWorksheet } from './moodle.js';
 
 export const FILE_NAMES: Record<Exclude<ReportFormat, 'github'>, string> = {
   json: 'report.json',
@@ -16,6 +17,7 @@ export const FILE_NAMES: Record<Exclude<ReportFormat, 'github'>, string> = {
   junit: 'junit.xml',
   html: 'report.html',
   gradescope: 'results.json',
+  moodle: 'moodle-feuille-evaluation.csv',
 };
 
 const RENDER: Record<Exclude<ReportFormat, 'github'>, (r: RunReport[], o: ReportOptions) => string> = {
@@ -24,6 +26,7 @@ const RENDER: Record<Exclude<ReportFormat, 'github'>, (r: RunReport[], o: Report
   junit: renderJunit,
   html: renderHtml,
   gradescope: renderGradescope,
+  moodle: renderMoodleWorksheet,
 };
 
 /** Some report files could not be written; `written` lists the ones that were. */
