@@ -61,17 +61,23 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     return fail(t(lang, 'report.grade.noFolder', { dir, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
   }
+  let python: string;
+  try {
+    python = (await findPython(args.python)).path;
+  } catch (e) {
+    return fail(t(lang, 'report.grade.noPython', { detail: (e as Error).message }));
+  }
   // The submissions are listed (a class zip unpacked) before anything else, so that the formats
   // can be checked against them before a single student is graded.
   const listing = await mkdtemp(path.join(os.tmpdir(), 'tp-reseau-classe-'));
   try {
-    return await gradeListed(args, dir, listing, config, lang, fail);
+    return await gradeListed(args, dir, listing, config, lang, python, fail);
   } finally {
     await rm(listing, { recursive: true, force: true }).catch(() => undefined);
   }
 }
 
-async function gradeListed(args: GradeArgs, dir: string, listing: string, config: Config, lang: Lang, fail: (m: string) => number): Promise<number> {
+async function gradeListed(args: GradeArgs, dir: string, listing: string, config: Config, lang: Lang, python: string, fail: (m: string) => number): Promise<number> {
   let subs;
   try {
     subs = await listSubmissions(dir, args.single, listing, lang);
@@ -83,12 +89,6 @@ async function gradeListed(args: GradeArgs, dir: string, listing: string, config
   const formats = args.formats ?? (hasMoodleIds(subs.map((s) => s.id)) ? [...DEFAULT_FORMATS, 'moodle' as const] : DEFAULT_FORMATS);
   const problem = formatsProblem(formats, subs.length);
   if (problem) return fail(t(lang, 'report.grade.gradescopeOne', { count: problem.count }));
-  let python: string;
-  try {
-    python = (await findPython(args.python)).path;
-  } catch (e) {
-    return fail(t(lang, 'report.grade.noPython', { detail: (e as Error).message }));
-  }
   // One worker thread per student: an uncaught error in the checker ends that student's worker only.
   const workers = workerCheckStudent();
   // Ctrl-C: abort the running checks so that their Python processes are stopped, then leave.
