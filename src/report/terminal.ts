@@ -55,7 +55,7 @@ function factsLine(lang: Lang, facts: Record<string, string> | undefined): strin
 function mark(c: CheckResult): string {
   if (c.status === 'pass') return pc.green('✓');
   if (c.status === 'skip') return pc.dim('–');
-  if (c.status === 'not-reached') return pc.dim('○');
+  if (c.status === 'not-reached') return pc.dim('·'); // ○ is the bonus not earned
   if (c.status === 'error') return pc.yellow('!');
   return c.bonus ? pc.yellow('○') : pc.red('✗');
 }

@@ -68,7 +68,7 @@ describe("status 'not-reached'", () => {
     const rows = parseCsv(renderCsv([dana()]).replace(/^\uFEFF/, ''));
     expect(rows[1][rows[0].indexOf('Non vérifiées')]).toBe('2');
     const text = renderExercise('fr', dana().exercises[0]).replace(/\x1b\[[0-9;]*m/g, '');
-    expect(text).toMatch(/○ Le serveur envoie une réponse/);
+    expect(text).toMatch(/· Le serveur envoie une réponse/);
     expect(text).not.toMatch(/✗ Le serveur envoie une réponse/);
   });
 });
