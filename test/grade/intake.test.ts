@@ -9,7 +9,8 @@ import type { CheckStudent } from '../../src/grade/checker.js';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { renderCsv } from '../../src/report/csv.js';
 import { check, exercise, report } from '../report/fixtures.js';
-import { parseCsv } from '../report/helpers.js';
+import { parseCsv, schemaValidator } from '../report/helpers.js';
+import { renderJson } from '../../src/report/json.js';
 import { zipBuffers, zipFolder } from './zip-helpers.js';
 import { existsSync } from 'node:fs';
 
@@ -98,5 +99,8 @@ describe('intake', () => {
       expect(byName.get(who)![col('Remarques')], who).toMatch(/Archive refusée|Remise ignorée/);
     }
     expect(graded.reports.find((r) => r.student === 'b-abime')!.ungraded).toBeTruthy();
+    const json = JSON.parse(renderJson(graded.reports, { submissions: graded.submissions }));
+    expect(schemaValidator('report.schema.json')(json)).toEqual([]);
+    expect(json.summary.meanOn20).toBe(20); // the ungraded are not averaged as 0
   });
 });
