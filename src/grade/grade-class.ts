@@ -53,13 +53,18 @@ export function errorReport(student: string, dir: string, lang: Lang, message: s
   };
 }
 
+/** A report for a submission that could not be read: nothing checked, no grade (the notes say why). */
+export function ungradedReport(student: string, dir: string, lang: Lang, tool?: { name: string; version: string }): RunReport {
+  return { ...errorReport(student, dir, lang, '', tool), errors: [], ungraded: t(lang, 'report.submission.ungraded') };
+}
+
 async function gradeOne(sub: Submission, opts: GradeClassOptions, workRoot: string, index: number, notes: string[]): Promise<RunReport> {
   const { lang, config } = opts;
   const work = path.join(workRoot, String(index).padStart(3, '0'));
   const prepared = await prepareSubmission(sub, work, lang);
   notes.push(...prepared.notes);
   // Nothing could be read: no check, no grade (a 0 imported into Moodle would be a real grade).
-  if (prepared.unreadable) return { ...errorReport(sub.student, sub.path, lang, '', opts.tool), errors: [], ungraded: t(lang, 'report.submission.ungraded') };
+  if (prepared.unreadable) return ungradedReport(sub.student, sub.path, lang, opts.tool);
   const budgetS = (config.studentTimeoutS ?? DEFAULT_STUDENT_TIMEOUT_S) * config.timeFactor;
   const controller = new AbortController();
   const stopAll = () => controller.abort();
