@@ -59,10 +59,11 @@ function propagateErrors(checks: CheckResult[]): CheckResult[] {
 export function apportion(total: number, weights: number[]): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
   if (sum <= 0) return weights.map(() => 0);
-  const shares = weights.map((w) => (total * w) / sum);
-  const parts = shares.map((s) => Math.floor(s + 1e-9));
+  // integers all the way: total * w stays far below 2^53 (hundredths of a 20-point barème)
+  const rests = weights.map((w) => (total * w) % sum);
+  const parts = weights.map((w, i) => (total * w - rests[i]) / sum);
   let left = total - parts.reduce((a, b) => a + b, 0);
-  const order = shares.map((s, i) => ({ i, rest: s - parts[i] })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  const order = rests.map((rest, i) => ({ i, rest })).sort((a, b) => b.rest - a.rest || a.i - b.i);
   for (let k = 0; left > 0 && k < order.length; k++, left--) parts[order[k].i]++;
   return parts;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/defaults.js';
-import { rescoreReport, roundOn20, scoreReport } from '../../src/report/score.js';
+import { apportion, rescoreReport, roundOn20, scoreReport } from '../../src/report/score.js';
 import { check, checkerError, exercise, nothing, perfect, typical } from './fixtures.js';
 import { exercises as labExercises } from '../../checks/index.js';
 import type { ExerciseResult } from '../../src/model.js';
@@ -130,5 +130,14 @@ describe('scoreReport: bonus apart and exact totals', () => {
   it('gives totals that add up exactly (ex4 at 8: 43; ex2 at 8 too: 38)', () => {
     expect(scoreReport(lab(), { ...defaultConfig(), exercisePoints: { '4-relais': 8 } }).max).toBe(43);
     expect(scoreReport(lab(), { ...defaultConfig(), exercisePoints: { '4-relais': 8, ex2: 8 } }).max).toBe(38);
+  });
+});
+
+describe('apportion', () => {
+  it('splits hundredths exactly, the rest to the largest remainders', () => {
+    expect(apportion(800, [200, 200, 100, 200, 100, 100, 100, 200])).toEqual([133, 133, 67, 133, 67, 67, 67, 133]);
+    expect(apportion(300, Array(13).fill(100)).reduce((a, b) => a + b, 0)).toBe(300);
+    expect(apportion(700, [100, 100, 100])).toEqual([234, 233, 233]);
+    expect(apportion(5, [0, 0])).toEqual([0, 0]);
   });
 });
