@@ -1,11 +1,13 @@
 // Issue 13, "grades a teacher can trust": a class where each student has one bug from the corpus
 // (test/corpus/buggy, its manifest says which checks each program fails), one student per required
 // check id, graded by the built `grade` command with the default barème. Every one of them must be
-// below 20/20, with the bonus earned (the reference's ping-pong server) and without it (the ping-pong
-// server of ex3-serveur-depart-boucle-active, which fails the bonus check alone); the reference gets
-// exactly 20/20. With bonus points in the grade, main gave 20/20 to every student who lost a single
-// 1-point check and earned the bonus.
-// SLOW (about 80 students, every exercise): ~30 s on a 2-core machine. Needs `npm run build`.
+// below 20/20, with the bonus earned (the reference's ping-pong server) and without it (the reference's
+// server made to crash when a client leaves without 'fin': it fails the bonus check alone, and
+// unlike the corpus' busy-loop server, whatever the machine's load); the reference gets
+// exactly 20/20. With bonus points in the grade, main gave 20/20 to 5 of these students (a lost
+// 1-point check made up by the bonus).
+// SLOW (76 students, every exercise): ~40 s on an idle 2-core machine, up to ~130 s when it is
+// shared (load average 30). Needs `npm run build`.
 import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +19,13 @@ import { exercises } from '../../checks/index.js';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const REFERENCE = path.join(ROOT, 'reference');
 const BUGGY = path.join(ROOT, 'test/corpus/buggy');
-const NO_BONUS = 'ex3-serveur-depart-boucle-active'; // fails the bonus check only
+/** The reference's ping-pong server, crashing when a client leaves without 'fin': fails the bonus only. */
+function serverWithoutBonus(): string {
+  const src = readFileSync(path.join(REFERENCE, '3-ping-pong', 'serveur.py'), 'utf8');
+  const leaving = `        print("Le client s'est déconnecté.")\n        connexion = False`;
+  if (!src.includes(leaving)) throw new Error('reference/3-ping-pong/serveur.py changed: update serverWithoutBonus()');
+  return src.replace(leaving, `        raise ConnectionError("le client est parti sans 'fin'")`);
+}
 
 interface Buggy { name: string; exercise: string; files: string[]; fails: string[]; echoPolicy?: string }
 interface Entry { student: string; score: { points: number; max: number; on20: number; bonusPoints: number }; errors: string[]; exercises: { checks: { id: string; status: string }[] }[] }
@@ -53,7 +61,7 @@ function makeClass(dir: string, ids: string[]): { bug: Record<string, Buggy>; bo
       const name = `${id}--${variant}`;
       const dest = path.join(dir, name);
       cpSync(REFERENCE, dest, { recursive: true });
-      if (variant === 'sans-bonus') cpSync(path.join(BUGGY, NO_BONUS, '3-ping-pong', 'serveur.py'), path.join(dest, '3-ping-pong', 'serveur.py'));
+      if (variant === 'sans-bonus') writeFileSync(path.join(dest, '3-ping-pong', 'serveur.py'), serverWithoutBonus());
       cpSync(path.join(BUGGY, b.name), dest, { recursive: true });
       bug[name] = b;
       if (variant !== 'bonus?') bonusExpected[name] = variant === 'avec-bonus' ? 1 : 0;
