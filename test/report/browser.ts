@@ -1,23 +1,31 @@
-// Opens a report in Debian's headless Chromium (playwright-core drives it; no browser download).
+// Opens a report in a real headless Chromium (playwright-core drives it): the one CHROMIUM_PATH names,
+// else one installed on the machine, else the one `npm install` brought (scripts/browser/find-chromium.ts).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
+import { findChromium, type ChromiumChoice } from '../../scripts/browser/find-chromium.js';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+let choice: Promise<ChromiumChoice> | undefined;
+/** Found (and unpacked, the first time) once per test file. */
+export const chromiumChoice = (): Promise<ChromiumChoice> => (choice ??= findChromium());
 
 export interface Opened {
   page: Page;
   /** every request the page made that did not stay on file:// */
   networkRequests: string[];
+  /** which browser rendered it, for the test output */
+  browser: string;
   close: () => Promise<void>;
 }
 
 export async function openReport(file: string): Promise<Opened> {
+  const found = await chromiumChoice();
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'chromium-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
+    executablePath: found.executablePath,
+    env: { ...process.env, ...found.env },
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -33,5 +41,6 @@ export async function openReport(file: string): Promise<Opened> {
   });
   const page = await context.newPage();
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-  return { page, networkRequests, close: () => context.close() };
+  const version = context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent));
+  return { page, networkRequests, browser: `Chromium ${version}: ${found.description}`, close: () => context.close() };
 }

@@ -1,12 +1,12 @@
 import { mkdtempSync, writeFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/report/html.js';
 import { renderSequence } from '../../src/report/html-sequence.js';
 import { histogram } from '../../src/report/html-chart.js';
 import { classOf4, echoTranscript } from './fixtures.js';
-import { openReport } from './browser.js';
+import { chromiumChoice, openReport } from './browser.js';
 
 const labels = { connect: 'connect()', close: 'close()', listen: 'listen()', exit: 'exit', stopped: 'stopped', more: (n: number) => `+${n}` };
 
@@ -29,11 +29,17 @@ describe('report.html (static)', () => {
 });
 
 describe('report.html in headless Chromium', () => {
+  // The first run on a machine unpacks the bundled browser (a few seconds): not the test's budget.
+  beforeAll(async () => {
+    await chromiumChoice();
+  }, 180_000);
+
   it('renders the matrix, the chart and the sequence diagrams, offline', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'html-'));
     const file = path.join(dir, 'report.html');
     writeFileSync(file, renderHtml(classOf4(), { generatedAt: '2026-03-02T09:00:00.000Z', submissions: { 'Bob Durand': { id: 'b', name: 'b.zip', source: 'zip', notes: ['Une remarque'] } } }));
-    const { page, networkRequests, close } = await openReport(file);
+    const { page, networkRequests, browser, close } = await openReport(file);
+    console.log(`report.html rendered by ${browser}`); // shows, in the test output, that it really ran
     try {
       expect(await page.locator('table.matrix tbody tr').count()).toBe(4);
       expect(await page.locator('table.matrix tbody tr').first().getAttribute('data-student')).toBe('=David; "Leroy"');
