@@ -13,18 +13,32 @@ export interface Msg {
 
 export const catalogues: Record<Lang, Catalogue> = { fr, en };
 
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+/** `{n:message|messages}`: the first form when `n` is singular in `lang` (French: 0 ≤ n < 2; English: 1). */
+function pluralForm(lang: Lang, value: string | number | undefined, one: string, other: string): string {
+  const n = typeof value === 'number' ? value : Number(String(value).replace(',', '.'));
+  if (value === undefined || !Number.isFinite(n)) return other;
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+  return rules.select(n) === 'one' ? one : other;
+}
+
 /**
- * Render `key` in `lang`, replacing {name} placeholders. A placeholder whose value is not given but
- * whose `<name>Key` is renders that catalogue key (a part of a sentence in the same language). A
- * missing key shows itself (and a test fails).
+ * Render `key` in `lang`, replacing {name} placeholders and choosing {name:singular|plural} forms by
+ * the count in `name`. A placeholder whose value is not given but whose `<name>Key` is renders that
+ * catalogue key (a part of a sentence in the same language). A missing key shows itself (and a test
+ * fails).
  */
 export function t(lang: Lang, key: string, params: Params = {}): string {
   const text = catalogues[lang][key] ?? catalogues.fr[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => {
-    if (params[name] !== undefined) return String(params[name]);
-    const sub = params[`${name}Key`];
-    return typeof sub === 'string' ? t(lang, sub, params) : m;
-  });
+  return text
+    .replace(/\{(\w+):([^{}|]*)\|([^{}]*)\}/g, (_m, name: string, one: string, other: string) => pluralForm(lang, params[name], one, other))
+    .replace(/\{(\w+)\}/g, (m, name: string) => {
+      if (params[name] !== undefined) return String(params[name]);
+      const sub = params[`${name}Key`];
+      return typeof sub === 'string' ? t(lang, sub, params) : m;
+    });
 }
 
 export function render(lang: Lang, msg: Msg | undefined): string {

@@ -73,7 +73,7 @@ export const checks = {
   'ex3.spin': 'After the client left, the server loops forever (recv() keeps returning b\'\').',
   'ex3.crash-on-leave': 'The server crashes when the client leaves without “fin”.',
   'ex3.client-no-input': 'The client never asks for a message on the keyboard (input()).',
-  'ex3.client-stopped': 'The client stopped after {n} message(s): the while connexion loop is missing.',
+  'ex3.client-stopped': 'The client stopped after {n} {n:message|messages}: the while connexion loop is missing.',
   'ex3.client-sent-untyped': 'The client sends a message before one was typed.',
   'ex3.client-reads-all': 'The client asks for the next line before sending the previous one.',
   'ex3.client-wrong-message': 'The client does not send exactly the typed line.',

@@ -64,7 +64,7 @@ export const cli = {
   'term.nothing': '(nothing)',
   'term.blocked': 'Blocked in {call} at line {line} of {file}',
   'term.exchange': 'Exchange:',
-  'term.skipped': '{message} ({n} checks)',
+  'term.skipped': '{message} ({n} {n:check|checks})',
   'term.bonus-points': '(+{n} bonus)',
   'term.bonus': 'bonus',
   'term.score': 'Score: {points}/{max} points → {on20}/20 ({passed}/{total} checks passed)',

@@ -73,7 +73,7 @@ export const checks = {
   'ex3.spin': 'Après le départ du client, le serveur tourne en boucle (recv() renvoie b\'\' sans fin).',
   'ex3.crash-on-leave': 'Le serveur plante quand le client part sans « fin ».',
   'ex3.client-no-input': 'Le client ne demande pas de message au clavier (input()).',
-  'ex3.client-stopped': 'Le client s’est arrêté après {n} message(s) : il manque la boucle while connexion.',
+  'ex3.client-stopped': 'Le client s’est arrêté après {n} {n:message|messages} : il manque la boucle while connexion.',
   'ex3.client-sent-untyped': 'Le client envoie un message avant qu’on l’ait saisi.',
   'ex3.client-reads-all': 'Le client demande la ligne suivante avant d’envoyer la précédente.',
   'ex3.client-wrong-message': 'Le client n’envoie pas exactement la ligne saisie.',
@@ -83,7 +83,7 @@ export const checks = {
   'ex3.client-continues-after-fin': 'Après « fin », le client redemande un message.',
   'ex3.client-sent-after-fin': 'Le client envoie encore des données après « fin ».',
 
-  'ex4.single-client': 'Le serveur n’a accepté que {n} client(s) sur 3 : il sert un seul client à la fois.',
+  'ex4.single-client': 'Le serveur n’a accepté que {n} {n:client|clients} sur 3 : il sert un seul client à la fois.',
   'ex4.blocked-by-silent': 'Un client muet bloque le serveur : le message d’un autre client n’est pas relayé.',
   'ex4.relay-mismatch': '{who} a reçu autre chose que « {msg} ».',
   'ex4.not-relayed': '« {msg} » n’est pas arrivé chez {who}.',

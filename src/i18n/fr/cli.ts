@@ -64,7 +64,7 @@ export const cli = {
   'term.nothing': '(rien)',
   'term.blocked': 'Bloqué dans {call} à la ligne {line} de {file}',
   'term.exchange': 'Échange :',
-  'term.skipped': '{message} ({n} vérifications)',
+  'term.skipped': '{message} ({n} {n:vérification|vérifications})',
   'term.bonus-points': '(+{n} bonus)',
   'term.bonus': 'bonus',
   'term.score': 'Score : {points}/{max} points → {on20}/20 ({passed}/{total} vérifications réussies)',
