@@ -1,78 +1,22 @@
 // `npm run check [DIR] [--exercise ID] [--json] [--lang en] ...`: the student's command (entry: check.ts).
 import { headStartPython } from './head-start.js';
-import { parseArgs } from 'node:util';
-import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Lang, RunReport } from '../model.js';
-import { pickLang, t } from '../i18n/index.js';
-import { packageRoot } from '../util/package-root.js';
+import type { RunReport } from '../model.js';
+import { t } from '../i18n/index.js';
 import { toolVersion } from '../util/version.js';
 import { trace } from '../util/trace.js';
+import { langOf, parseCheckArgs, UsageError, type CheckArgs } from './check-args.js';
+
+export type { CheckArgs } from './check-args.js';
 
 trace('cli: modules loaded');
-
-const OPTIONS = {
-  exercise: { type: 'string', short: 'e', multiple: true },
-  json: { type: 'boolean' },
-  lang: { type: 'string' },
-  python: { type: 'string' },
-  config: { type: 'string' },
-  out: { type: 'string' },
-  format: { type: 'string', multiple: true },
-  'time-factor': { type: 'string' },
-  watch: { type: 'boolean', short: 'w' },
-  explain: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'v' },
-} as const;
-
-export interface CheckArgs {
-  dir: string;
-  exercises?: string[];
-  json: boolean;
-  lang: Lang;
-  python?: string;
-  config?: string;
-  out?: string;
-  formats?: string[];
-  timeFactor?: number;
-  watch: boolean;
-  explain?: string;
-  help: boolean;
-  version: boolean;
-}
-
-export function parseCheckArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): CheckArgs {
-  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  const lang = pickLang(values.lang, env);
-  const tf = values['time-factor'] === undefined ? undefined : Number(values['time-factor']);
-  if (tf !== undefined && !(tf > 0)) throw new UsageError(t(lang, 'cli.bad-time-factor', { value: values['time-factor'] }));
-  return {
-    dir: positionals[0] ?? join(packageRoot(), 'student-template'),
-    exercises: values.exercise,
-    json: !!values.json,
-    lang,
-    python: values.python,
-    config: values.config,
-    out: values.out,
-    formats: values.format,
-    timeFactor: tf,
-    watch: !!values.watch,
-    explain: values.explain,
-    help: !!values.help,
-    version: !!values.version,
-  };
-}
-
-export class UsageError extends Error {}
 
 async function main(): Promise<number> {
   let args: CheckArgs;
   try {
     args = parseCheckArgs(process.argv.slice(2));
   } catch (e) {
-    const lang = pickLang(undefined);
-    process.stderr.write(`${e instanceof UsageError ? e.message : t(lang, 'cli.bad-args', { error: (e as Error).message })}\n${t(lang, 'cli.check.usage')}\n`);
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`${e.message}\n${t(langOf(process.argv.slice(2)), 'cli.check.usage')}\n`);
     return 2;
   }
   const lang = args.lang;
@@ -88,11 +32,15 @@ async function main(): Promise<number> {
     const { explain } = await import('./explain.js');
     return explain(args.explain, lang);
   }
-  const dir = resolve(args.dir);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    process.stderr.write(t(lang, 'cli.no-dir', { dir }) + '\n');
+  // An exercise folder given instead of the folder of exercises: that exercise, checked from its parent.
+  const { resolveTarget } = await import('./target.js');
+  const target = resolveTarget(args.dir, args.exercises, lang);
+  if ('error' in target) {
+    process.stderr.write(target.error + '\n');
     return 2;
   }
+  const dir = target.dir;
+  args = { ...args, exercises: target.exercises };
   // Head start, overlapping the loading of the checker's modules below: look for Python, and create
   // the namespaces of the check with the interpreter found last time (or as soon as one is found).
   // checkStudent gets the same answers (discovery is cached; runInNamespace takes the warm one).

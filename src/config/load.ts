@@ -7,6 +7,7 @@ import type { Config } from './types.js';
 import { CONFIG_FILE_NAME, defaultConfig } from './defaults.js';
 import { validateConfig } from './validate.js';
 import { t } from '../report/i18n.js';
+import { describeJsonError } from './json-error.js';
 
 /** A config that cannot be used; `message` lists every problem, one per line, for the teacher. */
 export class ConfigError extends Error {
@@ -48,13 +49,16 @@ export async function loadConfig(opts: LoadConfigOptions = {}): Promise<LoadedCo
     try {
       text = await readFile(file, 'utf8');
     } catch (e) {
-      throw new ConfigError(file, [t(lang, 'report.config.readError', { file, detail: (e as Error).message })], lang);
+      const code = (e as NodeJS.ErrnoException).code;
+      const detail = code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' ? t(lang, `report.config.file.${code}`) : (e as Error).message;
+      throw new ConfigError(file, [t(lang, 'report.config.readError', { file, detail })], lang);
     }
     let raw: unknown;
+    const json = text.replace(/^\uFEFF/, ''); // editors on Windows add a BOM
     try {
-      raw = JSON.parse(text.replace(/^\uFEFF/, '')); // editors on Windows add a BOM
+      raw = JSON.parse(json);
     } catch (e) {
-      throw new ConfigError(file, [t(lang, 'report.config.jsonError', { detail: (e as Error).message })], lang);
+      throw new ConfigError(file, [describeJsonError(json, e as Error, lang)], lang);
     }
     const result = validateConfig(raw, lang);
     if (result.errors.length > 0) throw new ConfigError(file, result.errors, lang);

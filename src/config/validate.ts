@@ -4,6 +4,7 @@ import type { Lang } from '../model.js';
 import type { Config, EchoPolicy } from './types.js';
 import { CHECK_IDS, EXERCISES, defaultConfig, findExercise } from './defaults.js';
 import { t } from '../report/i18n.js';
+import { editDistance } from '../util/edit-distance.js';
 
 const TOP_KEYS = [
   '$schema', 'exercises', 'points', 'exercisePoints', 'echoPolicy', 'timeFactor', 'messages',
@@ -21,26 +22,11 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const show = (v: unknown): string => (v === undefined ? 'rien' : JSON.stringify(v));
 
-/** Levenshtein distance, for "did you mean" suggestions on typos. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
-}
-
 function suggest(lang: Lang, word: string, candidates: readonly string[]): string {
   let best = '';
   let bestD = Infinity;
   for (const c of candidates) {
-    const d = distance(word.toLowerCase(), c.toLowerCase());
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
     if (d < bestD) [best, bestD] = [c, d];
   }
   return bestD <= Math.max(2, Math.floor(word.length / 3)) ? t(lang, 'report.config.didYouMean', { name: best }) : '';

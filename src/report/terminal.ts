@@ -98,7 +98,9 @@ export function renderExercise(lang: Lang, ex: ExerciseResult): string {
   for (const c of ex.checks.filter((x) => x.status !== 'skip')) {
     const bonus = c.bonus ? pc.dim(` (${t(lang, 'term.bonus')})`) : '';
     const facts = c.status === 'pass' ? factsLine(lang, c.facts) : '';
-    out.push(`  ${mark(c)} ${c.title}${bonus}${facts ? pc.dim('  ' + facts) : ''}`);
+    // a failed check shows its id, discreetly: what `--explain` takes
+    const id = c.status === 'pass' ? '' : pc.dim(`  ${c.id}`);
+    out.push(`  ${mark(c)} ${c.title}${bonus}${facts ? pc.dim('  ' + facts) : ''}${id}`);
     if (c.status === 'pass') continue;
     // A failure that stopped a run is detailed once; the checks it left unverified get one line.
     // the same failure seen by two checks is detailed once
@@ -132,6 +134,8 @@ export function renderTerminal(report: RunReport): string {
     out.push('');
   }
   for (const e of report.errors) out.push(pc.yellow(`! ${e}`));
+  const failed = report.exercises.flatMap((e) => e.checks).find((c) => c.status !== 'pass' && c.status !== 'skip');
+  if (failed) out.push(pc.dim(t(lang, 'term.explain-tip', { id: failed.id })));
   const s = report.score;
   const all = report.exercises.flatMap((e) => e.checks).filter((c) => !c.bonus);
   const passed = all.filter((c) => c.status === 'pass').length;
