@@ -51,10 +51,19 @@ const WANTED = /\.(py|zip)$/i;
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
 
+// yauzl's and zlib's English messages, by what they mean for the teacher (the text is never shown).
+const LIBRARY_REASONS: [RegExp, ReportKey][] = [
+  [/end of central directory record signature not found|invalid comment length/i, 'report.zip.notZip'],
+  [/unsupported compression method|strong encryption/i, 'report.zip.method'],
+  [/multi-disk/i, 'report.zip.multiDisk'],
+];
+
 function refuseFromYauzl(err: Error): ZipRefused {
   const m = /^(absolute path|invalid relative path|invalid characters in fileName): (.*)$/.exec(err.message);
   if (m) return new ZipRefused(m[1] === 'absolute path' ? 'report.zip.absolute' : 'report.zip.traversal', { entry: m[2] });
-  return new ZipRefused('report.zip.unreadable', { detail: err.message });
+  const key = LIBRARY_REASONS.find(([re]) => re.test(err.message))?.[1];
+  // anything else the library or zlib says: the bytes do not match what the archive announces
+  return new ZipRefused(key ?? 'report.zip.damaged', {});
 }
 
 /** Extracts the wanted entries of `zipPath` into `dest` (created), or throws ZipRefused. */
@@ -115,7 +124,8 @@ export async function extractZip(zipPath: string, dest: string, limits: ZipLimit
         if (e instanceof ZipRefused) throw e;
         const code = (e as NodeJS.ErrnoException).code;
         if (code === 'EEXIST') continue; // the same name twice in one archive: keep the first
-        throw new ZipRefused('report.zip.unreadable', { detail: (e as Error).message });
+        if (code && !code.startsWith('Z_')) throw new ZipRefused('report.zip.writeFailed', { entry: entry.fileName });
+        throw refuseFromYauzl(e as Error);
       }
       written.push(target);
     }
