@@ -7,6 +7,13 @@ export function formatNumber(n: number, lang: Lang = 'fr'): string {
   return lang === 'fr' ? s.replace('.', ',') : s;
 }
 
+/** '2026-03-02T09:00:00.000Z' -> '2 mars 2026 à 10:00' (French) or 'March 2, 2026 at 10:00 AM', local time. */
+export function formatDate(iso: string, lang: Lang = 'fr', timeZone?: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-US', { dateStyle: 'long', timeStyle: 'short', timeZone }).format(d);
+}
+
 export function escapeXml(s: string): string {
   // XML 1.0 forbids most control characters even escaped: a student's program may print them.
   return s

@@ -3,12 +3,13 @@
 import type { TranscriptEvent } from '../model.js';
 import { escapeXml as x } from './format.js';
 
-const COL = 260;
+const COL = 260; // least distance between two lifelines
 const ROW = 30;
 const TOP = 40;
 const MAX_EVENTS = 150;
-const MAX_ARROW_LABEL = 34; // ~7.2 px a character at 12 px monospace: fits between two lifelines
-const MAX_NOTE_LABEL = 32; // fits in a box centred on one lifeline
+const CHAR = 7.3; // px per character at 12 px monospace
+const MAX_LABEL = 64; // longer labels (floods, long lines) are cut; the full text is in the tooltip
+const GAP = 12;
 
 const KIND_CLASS: Record<TranscriptEvent['kind'], string> = {
   message: 'sq-msg', connect: 'sq-conn', close: 'sq-conn', listen: 'sq-note', stdin: 'sq-stdin',
@@ -30,43 +31,82 @@ export function actorsOf(events: TranscriptEvent[]): string[] {
   return seen.map((a, i) => ({ a, i })).sort((p, q) => rank(p.a) - rank(q.a) || p.i - q.i).map((p) => p.a);
 }
 
+const oneLine = (s: string): string => s.replace(/\r?\n/g, '⏎');
 const short = (s: string, max: number): string => {
-  const one = s.replace(/\r?\n/g, '⏎');
-  return one.length > max ? one.slice(0, max - 1) + '…' : one;
+  const one = oneLine(s);
+  return one.length > max ? one.slice(0, Math.max(1, max - 1)) + '…' : one;
 };
+const noteWidth = (label: string): number => Math.round(14 + label.length * CHAR);
 
-/** Labels for the kinds that carry no text of their own. */
-export interface SequenceLabels { connect: string; close: string; listen: string; exit: string; stopped: string; more: (n: number) => string }
+/** Labels for the kinds that carry no text of their own, and the actors' names in the report's language. */
+export interface SequenceLabels {
+  connect: string; close: string; listen: string; exit: string; stopped: string; more: (n: number) => string;
+  actor?: (name: string) => string;
+}
+
+function textOf(e: TranscriptEvent, labels: SequenceLabels): string {
+  if (e.kind === 'exit' && e.text === 'stopped') return labels.stopped;
+  if (e.text) return e.text;
+  return e.kind === 'connect' ? labels.connect : e.kind === 'close' ? labels.close : e.kind === 'listen' ? labels.listen : e.kind === 'exit' ? labels.exit : '';
+}
+
+/**
+ * Where each lifeline goes: at least COL apart, and further when that lifeline's notes (boxes
+ * centred on it) or the labels of arrows between two neighbours need the room to be read in full.
+ */
+function layout(events: TranscriptEvent[], actors: string[], labels: SequenceLabels): { x: Map<string, number>; width: number } {
+  const half = actors.map(() => COL / 2 - GAP / 2);
+  const between = actors.map(() => 0); // room wanted between lifeline i and i+1
+  const index = new Map(actors.map((a, i) => [a, i]));
+  for (const e of events) {
+    const label = short(textOf(e, labels), MAX_LABEL);
+    const from = index.get(e.from)!;
+    const to = e.to !== undefined ? index.get(e.to) : undefined;
+    if (to === undefined || to === from) half[from] = Math.max(half[from], noteWidth(label) / 2);
+    else if (Math.abs(to - from) === 1) between[Math.min(to, from)] = Math.max(between[Math.min(to, from)], (label.length + 1) * CHAR + 2 * GAP);
+  }
+  const x = new Map<string, number>();
+  let at = Math.max(COL / 2, half[0] + GAP / 2);
+  actors.forEach((a, i) => {
+    if (i > 0) at += Math.max(COL, half[i - 1] + half[i] + GAP, between[i - 1]);
+    x.set(a, Math.round(at));
+  });
+  return { x, width: Math.round(at + Math.max(COL / 2, half[actors.length - 1] + GAP / 2)) };
+}
 
 export function renderSequence(events: TranscriptEvent[], labels: SequenceLabels): string {
   const shown = events.slice(0, MAX_EVENTS);
   const actors = actorsOf(shown);
   if (actors.length === 0) return '';
-  const col = new Map(actors.map((a, i) => [a, COL / 2 + i * COL]));
+  const { x: col, width } = layout(shown, actors, labels);
   const rows = shown.length + (events.length > shown.length ? 1 : 0);
-  const width = actors.length * COL;
   const height = TOP + rows * ROW + 20;
+  const name = labels.actor ?? ((a: string) => a);
   const parts: string[] = [];
   actors.forEach((a) => {
     const cx = col.get(a)!;
-    parts.push(`<text class="sq-actor" x="${cx}" y="20" text-anchor="middle">${x(a)}</text>`);
+    parts.push(`<text class="sq-actor" x="${cx}" y="20" text-anchor="middle">${x(name(a))}</text>`);
     parts.push(`<line class="sq-life" x1="${cx}" y1="28" x2="${cx}" y2="${height - 8}"/>`);
   });
   shown.forEach((e, i) => {
     const y = TOP + i * ROW + ROW / 2;
     const cls = KIND_CLASS[e.kind];
-    const text = (e.kind === 'exit' && e.text === 'stopped' ? labels.stopped : e.text) || (e.kind === 'connect' ? labels.connect : e.kind === 'close' ? labels.close : e.kind === 'listen' ? labels.listen : e.kind === 'exit' ? labels.exit : '');
+    const text = textOf(e, labels);
     const full = e.text.length > 2000 ? e.text.slice(0, 2000) + '…' : e.text; // a flood must not bloat the page
     const tip = `<title>${x(`${(e.at / 1000).toFixed(2)} s — ${e.kind}: ${full}`)}</title>`;
     const from = col.get(e.from)!;
     const to = e.to !== undefined ? col.get(e.to) : undefined;
     if (to !== undefined && to !== from) {
       const dir = to > from ? 1 : -1;
-      parts.push(`<g class="${cls}">${tip}<line x1="${from}" y1="${y + 6}" x2="${to - dir * 6}" y2="${y + 6}" marker-end="url(#sq-arrow)"/>` +
-        `<text x="${(from + to) / 2}" y="${y + 1}" text-anchor="middle">${x(short(text, MAX_ARROW_LABEL))}</text></g>`);
+      const room = Math.floor((Math.abs(to - from) - 2 * GAP) / CHAR);
+      // the arrow head is drawn, not a <marker>: a marker needs an id, and ids must be unique in the page
+      const tip2 = to - dir * 2;
+      parts.push(`<g class="${cls}">${tip}<line x1="${from}" y1="${y + 6}" x2="${tip2 - dir * 8}" y2="${y + 6}"/>` +
+        `<path class="sq-head" d="M${tip2},${y + 6} L${tip2 - dir * 9},${y + 2} L${tip2 - dir * 9},${y + 10} z"/>` +
+        `<text x="${(from + to) / 2}" y="${y + 1}" text-anchor="middle">${x(short(text, Math.min(MAX_LABEL, room)))}</text></g>`);
     } else {
-      const label = short(text, MAX_NOTE_LABEL);
-      const w = Math.min(COL - 12, 14 + label.length * 7.3);
+      const label = short(text, MAX_LABEL);
+      const w = noteWidth(label);
       parts.push(`<g class="${cls}">${tip}<rect x="${from - w / 2}" y="${y - 9}" width="${w}" height="20" rx="4"/>` +
         `<text x="${from}" y="${y + 5}" text-anchor="middle">${x(label)}</text></g>`);
     }
@@ -75,6 +115,5 @@ export function renderSequence(events: TranscriptEvent[], labels: SequenceLabels
     parts.push(`<text class="sq-more" x="${width / 2}" y="${TOP + shown.length * ROW + ROW / 2}" text-anchor="middle">${x(labels.more(events.length - shown.length))}</text>`);
   }
   return `<svg class="sequence" role="img" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
-    `<defs><marker id="sq-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"/></marker></defs>` +
     parts.join('') + '</svg>';
 }

@@ -34,9 +34,9 @@ code { background: #f3f3f3; padding: 0 3px; }
 svg.sequence { font: 12px ui-monospace, Menlo, Consolas, monospace; background: #fafafa; border: 1px solid #eee; }
 .sq-actor { font-weight: 700; font-family: system-ui, sans-serif; font-size: 13px; }
 .sq-life { stroke: #bbb; stroke-dasharray: 4 3; }
-.sequence line { stroke: #333; stroke-width: 1.4; } #sq-arrow path { fill: #333; }
-.sq-conn line { stroke: #888; stroke-dasharray: 5 3; } .sq-conn text { fill: #666; font-style: italic; }
-.sq-stdin line { stroke: #1565c0; } .sq-stdin text { fill: #1565c0; }
+.sequence line { stroke: #333; stroke-width: 1.4; } .sequence .sq-head { fill: #333; stroke: none; }
+.sq-conn line { stroke: #888; stroke-dasharray: 5 3; } .sequence .sq-conn .sq-head { fill: #888; } .sq-conn text { fill: #666; font-style: italic; }
+.sq-stdin line { stroke: #1565c0; } .sequence .sq-stdin .sq-head { fill: #1565c0; } .sq-stdin text { fill: #1565c0; }
 .sequence rect { fill: #eceff1; stroke: #90a4ae; }
 .sq-out rect { fill: #e8f5e9; stroke: #66bb6a; } .sq-err rect { fill: #ffebee; stroke: #e57373; }
 .sq-blocked rect { fill: #fff3e0; stroke: #ff9800; } .sq-more { fill: #666; font-style: italic; }

@@ -2,7 +2,8 @@
 // the grade distribution, then per student the checks not passed with their exchange and traceback.
 import type { CheckResult, Lang, RunReport, Status } from '../model.js';
 import type { ReportOptions } from './types.js';
-import { escapeHtml as h, formatNumber, mean, median, sortReports } from './format.js';
+import { escapeHtml as h, formatDate, formatNumber, mean, median, sortReports } from './format.js';
+import { actorName } from './terminal.js';
 import { translator, type T } from './i18n.js';
 import { renderDistribution } from './html-chart.js';
 import { renderSequence } from './html-sequence.js';
@@ -52,7 +53,7 @@ function legend(tr: T, bonusInGrade: boolean): string {
     STATUSES.map((s) => `<span class="st-${s}">${SYMBOL[s]} ${h(tr(`report.status.${s}`))}</span>`).join('') + bonus + '</p>';
 }
 
-function checkBlock(c: CheckResult, tr: T): string {
+function checkBlock(c: CheckResult, tr: T, lang: Lang): string {
   const parts: string[] = [];
   if (c.message) parts.push(`<p>${h(c.message)}</p>`);
   if (c.expected !== undefined) parts.push(`<p><b>${h(tr('report.expected'))}</b> : <code>${h(c.expected)}</code></p>`);
@@ -65,11 +66,34 @@ function checkBlock(c: CheckResult, tr: T): string {
   if (c.traceback) parts.push(`<h4>${h(tr('report.traceback'))}</h4><pre class="traceback">${h(c.traceback.slice(0, 20_000))}</pre>`);
   const svg = renderSequence(c.transcript, {
     connect: 'connect()', close: 'close()', listen: 'listen()', exit: 'exit', stopped: tr('report.stopped'),
-    more: (n) => `… +${n}`,
+    more: (n) => `… +${n}`, actor: (a) => actorName(lang, a),
   });
   parts.push(`<h4>${h(tr('report.exchange'))}</h4>` + (svg ? `<div class="sequence-wrap">${svg}</div>` : `<p>${h(tr('report.noExchange'))}</p>`));
   return `<details class="check ${c.status}" open><summary>${h(c.id)} — ${h(c.title)}` +
     `<span class="badge st-${c.status}">${h(tr(`report.status.${c.status}`))}</span></summary>${parts.join('')}</details>`;
+}
+
+/**
+ * "Not done" needs no diagram, and one line per check would bury the page (40 for an empty
+ * submission): nothing handed in is one sentence; otherwise one line per exercise and reason.
+ */
+function notDone(r: RunReport, skipped: CheckResult[], tr: T): string {
+  const head = `<h3>${h(tr('report.notDone'))}</h3>`;
+  if (skipped.length === r.exercises.flatMap((e) => e.checks).length) {
+    return `${head}<p class="skipped nothing-done">${h(tr('report.nothingDone', { count: skipped.length }))}</p>`;
+  }
+  const lines: string[] = [];
+  for (const e of r.exercises) {
+    const mine = skipped.filter((c) => e.checks.includes(c));
+    for (const message of new Set(mine.map((c) => c.message))) {
+      const same = mine.filter((c) => c.message === message);
+      const why = message ? ` — ${h(message)}` : '';
+      lines.push(same.length === 1
+        ? `<li class="check skip"><code>${h(same[0].id)}</code> ${h(same[0].title)}${why}</li>`
+        : `<li class="check skip" title="${h(same.map((c) => c.id).join(', '))}"><b>${h(e.folder)}</b>${why} ${h(tr('report.checksCount', { count: same.length }))}</li>`);
+    }
+  }
+  return `${head}<ul class="skipped">${lines.join('')}</ul>`;
 }
 
 function studentSection(r: RunReport, i: number, tr: T, lang: Lang, notes: string[]): string {
@@ -89,18 +113,21 @@ function studentSection(r: RunReport, i: number, tr: T, lang: Lang, notes: strin
     out.push(`<div class="checker-errors"><b>${h(tr('report.errors'))}</b> — ${h(tr('report.errorsNote'))}<ul>${errors.map((e) => `<li>${h(e)}</li>`).join('')}</ul></div>`);
   }
   if (!r.ungraded && notPassed.length + skipped.length === 0) out.push(`<p>${h(tr('report.allPassed'))}</p>`);
-  if (failing.length > 0) out.push(`<h3>${h(tr('report.failing'))}</h3>` + failing.map((c) => checkBlock(c, tr)).join(''));
+  if (failing.length > 0) out.push(`<h3>${h(tr('report.failing'))}</h3>` + failing.map((c) => checkBlock(c, tr, lang)).join(''));
   if (notReached.length > 0) {
     out.push(`<h3>${h(tr('report.notReached'))}</h3><ul class="not-reached">` +
       notReached.map((c) => `<li class="check ${c.status}"><code>${h(c.id)}</code> ${h(c.title)}${c.message ? ` — ${h(c.message)}` : ''}</li>`).join('') + '</ul>');
   }
-  // "Not done" needs no diagram: one compact list keeps the page readable for an empty submission.
-  if (skipped.length > 0) {
-    out.push(`<h3>${h(tr('report.notDone'))}</h3><ul class="skipped">` +
-      skipped.map((c) => `<li class="check skip"><code>${h(c.id)}</code> ${h(c.title)}${c.message ? ` — ${h(c.message)}` : ''}</li>`).join('') + '</ul>');
-  }
+  if (skipped.length > 0) out.push(notDone(r, skipped, tr));
   out.push('</section>');
   return out.join('\n');
+}
+
+/** « Généré le <time>2 mars 2026 à 10:00</time> par … »: the reader's date, the exact instant kept in datetime. */
+function generatedAt(tr: T, iso: string, lang: Lang, tool: { name: string; version: string }): string {
+  const marker = '\u0000date\u0000';
+  const [before, after] = h(tr('report.generatedAt', { date: marker, tool: tool.name, version: tool.version })).split(h(marker));
+  return `${before}<time datetime="${h(iso)}">${h(formatDate(iso, lang))}</time>${after ?? ''}`;
 }
 
 export function renderHtml(reports: RunReport[], opts: ReportOptions = {}): string {
@@ -125,7 +152,7 @@ export function renderHtml(reports: RunReport[], opts: ReportOptions = {}): stri
 </head>
 <body>
 <h1>${h(title)}</h1>
-<p class="meta">${h(tr('report.generatedAt', { date, tool: tool.name, version: tool.version }))}</p>
+<p class="meta">${generatedAt(tr, date, lang, tool)}</p>
 <h2>${h(tr('report.classOverview'))}</h2>
 <div class="stats">${stats}<figure><figcaption>${h(tr('report.distribution'))}</figcaption>${renderDistribution(grades, tr('report.distribution'))}</figure></div>
 ${legend(tr, sorted.some((r) => r.score.bonusInGrade))}

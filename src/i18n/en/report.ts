@@ -24,6 +24,8 @@ export const report: Record<keyof typeof fr, string> = {
   'report.notes': 'Notes',
   'report.failing': 'Checks not passed',
   'report.notDone': 'Not done',
+  'report.nothingDone': 'No exercise handed in: serveur.py and client.py are missing everywhere, so none of the {count} checks could be made.',
+  'report.checksCount': '({count} {count:check|checks})',
   'report.notReached': 'Not checked, because an earlier step failed',
   'report.allPassed': 'Every check passed.',
   'report.expected': 'Expected',

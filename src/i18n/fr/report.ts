@@ -22,6 +22,8 @@ export const report = {
   'report.notes': 'Remarques',
   'report.failing': 'Vérifications non réussies',
   'report.notDone': 'Non faits',
+  'report.nothingDone': 'Aucun exercice rendu : les fichiers serveur.py et client.py manquent partout, donc aucune des {count} vérifications n’a pu être faite.',
+  'report.checksCount': '({count} {count:vérification|vérifications})',
   'report.notReached': 'Non vérifiées, car une étape précédente a échoué',
   'report.allPassed': 'Toutes les vérifications sont réussies.',
   'report.expected': 'Attendu',
