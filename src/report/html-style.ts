@@ -29,7 +29,7 @@ details.check summary { cursor: pointer; font-weight: 600; }
 .badge { display: inline-block; color: #fff; border-radius: 3px; padding: 0 6px; font-size: 12px; margin-left: 6px; }
 .hint { background: #f1f8e9; border-left: 4px solid var(--pass); padding: 4px 8px; }
 pre { background: #263238; color: #eceff1; padding: 8px; overflow-x: auto; font-size: 12px; white-space: pre-wrap; }
-code { background: #f3f3f3; padding: 0 3px; }
+code { background: #f3f3f3; padding: 0 3px; } code.check-id { background: none; color: #888; font-size: 12px; font-weight: 400; margin-left: 8px; }
 .sequence-wrap { overflow-x: auto; }
 svg.sequence { font: 12px ui-monospace, Menlo, Consolas, monospace; background: #fafafa; border: 1px solid #eee; }
 .sq-actor { font-weight: 700; font-family: system-ui, sans-serif; font-size: 13px; }

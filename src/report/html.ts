@@ -69,8 +69,9 @@ function checkBlock(c: CheckResult, tr: T, lang: Lang): string {
     more: (n) => `… +${n}`, actor: (a) => actorName(lang, a),
   });
   parts.push(`<h4>${h(tr('report.exchange'))}</h4>` + (svg ? `<div class="sequence-wrap">${svg}</div>` : `<p>${h(tr('report.noExchange'))}</p>`));
-  return `<details class="check ${c.status}" open><summary>${h(c.id)} — ${h(c.title)}` +
-    `<span class="badge st-${c.status}">${h(tr(`report.status.${c.status}`))}</span></summary>${parts.join('')}</details>`;
+  // the title first; the id after the status, small and grey: what `--explain` takes
+  return `<details class="check ${c.status}" open><summary>${h(c.title)}` +
+    `<span class="badge st-${c.status}">${h(tr(`report.status.${c.status}`))}</span><code class="check-id">${h(c.id)}</code></summary>${parts.join('')}</details>`;
 }
 
 /**

@@ -58,6 +58,11 @@ describe('report.html words', () => {
     expect(width).toBeLessThan(1200); // room is made, within reason
   });
 
+  it('shows each failed check\'s id discreetly after its title and status', () => {
+    const html = renderHtml([report('Bob', [exercise('ex3', [check('ex3.serveur-echo', 'fail', { transcript: echoTranscript })])])], { generatedAt: AT });
+    expect(html).toMatch(/<summary>Le serveur renvoie chaque message<span class="badge st-fail">échoué<\/span><code class="check-id">ex3\.serveur-echo<\/code><\/summary>/);
+  });
+
   it('uses no id twice, however many diagrams', () => {
     const html = renderHtml([...classOf4(), report('Eve', [exercise('ex3', [check('ex3.serveur-echo', 'fail', { transcript: echoTranscript }), check('ex3.client-fin', 'fail', { transcript: echoTranscript })])])], { generatedAt: AT });
     expect((html.match(/<svg class="sequence"/g) ?? []).length).toBeGreaterThan(3);
