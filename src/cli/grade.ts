@@ -20,7 +20,7 @@ import { progressLine } from '../grade/progress.js';
 import { formatsProblem, ReportWriteError, writeReports } from '../report/write-reports.js';
 import { t } from '../report/i18n.js';
 import { packageRoot } from '../util/package-root.js';
-import { findPython } from '../python/discover.js';
+import { findPython, PythonNotFoundError } from '../python/discover.js';
 
 function tool(): { name: string; version: string } {
   const pkg = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { name: string; version: string };
@@ -59,13 +59,16 @@ export async function main(argv: string[]): Promise<number> {
     // a folder of submissions, or a class zip (Moodle's "download all submissions")
     if (!info.isDirectory() && !(info.isFile() && /\.zip$/i.test(dir))) return fail(t(lang, 'report.grade.notFolderNorZip', { dir }));
   } catch (e) {
-    return fail(t(lang, 'report.grade.noFolder', { dir, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
+    const code = (e as NodeJS.ErrnoException).code;
+    const detail = code === 'ENOENT' || code === 'EACCES' ? t(lang, `report.grade.folder.${code}`) : (e as Error).message;
+    return fail(t(lang, 'report.grade.noFolder', { dir, detail }));
   }
   let python: string;
   try {
     python = (await findPython(args.python)).path;
   } catch (e) {
-    return fail(t(lang, 'report.grade.noPython', { detail: (e as Error).message }));
+    if (!(e instanceof PythonNotFoundError)) throw e;
+    return fail(t(lang, 'report.grade.noPython', { tried: (e.explicit ? [e.explicit] : e.tried).join(', ') }));
   }
   // The submissions are listed (a class zip unpacked) before anything else, so that the formats
   // can be checked against them before a single student is graded.
