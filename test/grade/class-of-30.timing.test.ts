@@ -199,6 +199,6 @@ describe('grading a class of 30', () => {
     expect(bad.stderr).toMatch(/« echoPolicy » : valeur « parfois » non reconnue/);
     const noPython = await grade([path.join(dir, 'remises'), '--python', path.join(dir, 'pas-de-python')]);
     expect(noPython.code).toBe(2);
-    expect(noPython.stderr).toMatch(/Python 3 introuvable/);
+    expect(noPython.stderr).toMatch(/Python 3\.8 ou plus récent est introuvable \(essayé : .*pas-de-python\)/);
   }, 30_000);
 });
