@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 // not beside the other test files, whose load would make the figure meaningless.
 export default defineConfig({
   test: {
+    globalSetup: ['test/global-setup.ts'],
     include: ['test/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'test/**/*.timing.test.ts'],
     testTimeout: 60_000,
