@@ -43,11 +43,11 @@ interface Capture {
   text: string;
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
+function run(args: string[], env: NodeJS.ProcessEnv = {}, expectedCode = 1): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(process.execPath, [CLI, ...args], { env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env }, maxBuffer: 8 << 20 }, (err, stdout, stderr) => {
-      // exit code 1 means "some checks failed": that is what we capture
-      if (err && typeof err.code === 'number' && err.code > 1) reject(new Error(`check exited ${err.code}: ${stderr}`));
+      // exit code 1 means "some checks failed" (2: an unknown --explain id): that is what we capture
+      if (err && typeof err.code === 'number' && err.code > expectedCode) reject(new Error(`check exited ${err.code}: ${stderr}`));
       else resolve(stdout + stderr);
     });
   });
@@ -81,9 +81,15 @@ export async function captures(): Promise<Capture[]> {
     });
     out.push({
       title: 'L’explication d’une vérification',
-      intro: 'Chaque vérification a un identifiant (ici ex3.serveur-echo) : --explain dit ce qu’elle fait, pourquoi, et comment corriger.',
+      intro: 'Chaque vérification a un identifiant, affiché à droite de son titre quand elle échoue (ici ex3.serveur-echo) : --explain dit ce qu’elle fait, pourquoi, et comment corriger.',
       command: 'npm run check -- --explain ex3.serveur-echo',
       text: normalise(await run(['--explain', 'ex3.serveur-echo'], { ...fr, COLUMNS: '100' }), buggy, python),
+    });
+    out.push({
+      title: 'Un identifiant mal retenu',
+      intro: 'Un identifiant court (serveur-echo) ou un morceau du titre suffit quand une seule vérification correspond ; sinon --explain propose les plus proches.',
+      command: 'npm run check -- --explain echo',
+      text: normalise(await run(['--explain', 'echo'], { ...fr, COLUMNS: '100' }, 2), buggy, python),
     });
     return out;
   } finally {
