@@ -43,7 +43,7 @@ export function lookup(query: string, lang: Lang): Lookup {
   const exact = ids.find((id) => id === q);
   if (exact) return { kind: 'check', id: exact };
   const ex = findExerciseDef(q);
-  if (ex && (q === ex.id || q === ex.folder)) return { kind: 'exercise', id: ex.id };
+  if (ex) return { kind: 'exercise', id: ex.id }; // ex3, 3-ping-pong, 3
   const one = (found: string[]): Lookup | undefined =>
     found.length === 1 ? { kind: 'check', id: found[0] } : found.length > 1 ? { kind: 'unknown', ambiguous: true, suggestions: found.slice(0, MAX_SUGGESTIONS) } : undefined;
   const title = (id: string) => norm(t(lang, `check.${id}.title`));

@@ -103,6 +103,10 @@ describe('--explain with what a student remembers', () => {
     expect(r.stdout).toMatch(/^ex3\.serveur-echo — /);
   });
 
+  it('an exercise, by id, folder or number, lists its checks', async () => {
+    for (const q of ['ex3', '3-ping-pong', '3']) expect((await check(['--explain', q])).stdout, q).toMatch(/^ex3 — 3-ping-pong — /);
+  });
+
   it('part of a title, accents or not', async () => {
     const r = await check(['--explain', 'renvoie chaque message']);
     expect(r.stdout).toMatch(/^ex3\.serveur-echo — /);
