@@ -7,6 +7,7 @@ import type { Lang, BlockedAt, TranscriptEvent } from '../model.js';
 import type { Config } from '../config/types.js';
 import { NoHelloError, PythonRun, STARTUP_MS, type PythonRunOptions } from '../engine/python-run.js';
 import { DeadlineError, EndedError } from '../util/wait.js';
+import { loadMeter } from '../util/load.js';
 import { Transcript } from '../engine/transcript.js';
 import { FakeServer } from '../peers/fake-server.js';
 import { connectClient } from '../peers/fake-client.js';
@@ -92,7 +93,10 @@ export async function runScenario(sc: ScenarioDef, env: RunEnv): Promise<Scenari
     lang: env.lang,
     config: env.config,
     transcript,
-    ms: (base) => Math.round(base * env.config.timeFactor * slowness(runs)),
+    // Where the load is measured while each wait runs (Linux: util/load.ts), the deadline follows it
+    // there; elsewhere it stretches with how slowly the programs started. Not both: the same
+    // load would count twice.
+    ms: (base) => Math.round(base * env.config.timeFactor * (loadMeter.live ? 1 : slowness(runs))),
     start: (file: StudentFile, opts: StartOptions = {}) =>
       launch(join(dir, file), opts, true, file === 'serveur.py' ? 'serveur' : 'client'),
     startReference: (file: StudentFile, opts: StartOptions = {}) =>

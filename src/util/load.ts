@@ -1,64 +1,45 @@
-// How much slower than idle the machine is running right now, for deadlines that must follow the
-// load as it comes and goes during a check (not only as it was when the program started).
+// How much of a wait the programs could not use because the machine was busy, so that deadlines
+// follow the load as it comes and goes during a check (not only as it was when a program started).
 //
-// Linux: the number of runnable tasks (the 4th field of /proc/loadavg, system-wide: not hidden by
-// the check's namespaces), sampled every SAMPLE_MS while a deadline is pending. A program that
-// needs the CPU shares the cores with them: with R runnable tasks (ourselves included, standing
-// for the program) on C cores it runs about R / C times slower. The threads of the programs under
-// test are not counted: a program that spins must not stretch its own deadlines. Elsewhere: the one-minute load
-// average per core (macOS), or nothing (Windows reports none): there the time factor and the
-// start-up slowness (PythonRun.startSlowness) remain.
+// Linux: the time the threads of the programs under test, and the checker's own main thread,
+// spent ready to run but waiting for a CPU (/proc/PID/task/TID/schedstat, 2nd field), sampled
+// while a deadline is pending. That time does not count against them: a deadline is extended by
+// it. A program blocked in recv() waits for no CPU, so its deadline is not extended (a failure is
+// not made slower); one starved by other processes is given the time it lost. Elsewhere nothing
+// is measured: there deadlines stretch with the start-up slowness (PythonRun.startSlowness).
 import { readdirSync, readFileSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg } from 'node:os';
 
-const SAMPLE_MS = 25;
-/** Samples kept: a few minutes at most of pending deadlines. */
-const KEEP = 8192;
+const SAMPLE_MS = 50;
+/** Samples kept: minutes of pending deadlines. */
+const KEEP = 4096;
 
-const CORES = Math.max(1, availableParallelism?.() ?? cpus().length);
-
-function runnableNow(): number | undefined {
+function waitingNs(pid: number, tid: number | string): number | undefined {
   try {
-    const fields = readFileSync('/proc/loadavg', 'latin1').split(' ');
-    const running = Number(fields[3]?.split('/')[0]);
-    return Number.isFinite(running) ? running : undefined;
+    return Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'latin1').split(' ')[1]);
   } catch {
-    return undefined;
+    return undefined; // gone, or no schedstat
   }
 }
 
 class LoadMeter {
   private readonly times: number[] = [];
-  private readonly values: number[] = [];
+  /** ms of CPU waiting accumulated by the watched threads, at each sample */
+  private readonly stolen: number[] = [];
+  private total = 0;
+  private readonly last = new Map<string, number>();
   private users = 0;
   private timer?: NodeJS.Timeout;
-  private readonly linux = process.platform === 'linux' && runnableNow() !== undefined;
+  private readonly linux = process.platform === 'linux' && waitingNs(process.pid, process.pid) !== undefined;
   private own?: () => Iterable<number>;
 
-  /** The processes under test (their runnable threads are their own doing, not the machine's load). */
-  ownProcesses(list: () => Iterable<number>): void {
-    this.own = list;
+  /** Is the load measured as it comes (Linux)? Elsewhere deadlines rely on the start-up slowness. */
+  get live(): boolean {
+    return this.linux;
   }
 
-  private ownRunnable(): number {
-    let n = 0;
-    for (const pid of this.own?.() ?? []) {
-      let tasks: string[];
-      try {
-        tasks = readdirSync(`/proc/${pid}/task`);
-      } catch {
-        continue; // gone
-      }
-      for (const tid of tasks) {
-        try {
-          const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'latin1');
-          if (stat[stat.lastIndexOf(')') + 2] === 'R') n++;
-        } catch {
-          // the thread ended
-        }
-      }
-    }
-    return n;
+  /** The processes under test (their threads' waiting for a CPU is what a deadline gives back). */
+  ownProcesses(list: () => Iterable<number>): void {
+    this.own = list;
   }
 
   /** A deadline starts: sample while at least one is pending. */
@@ -76,32 +57,49 @@ class LoadMeter {
   }
 
   private sample(): void {
-    let n = runnableNow();
-    if (n === undefined) return;
-    // only when it could matter: an idle machine costs one read per sample
-    if (n > CORES) n = Math.max(1, n - this.ownRunnable());
+    const seen = new Set<string>();
+    const add = (pid: number, tid: number | string): void => {
+      const w = waitingNs(pid, tid);
+      if (w === undefined) return;
+      const key = `${pid}/${tid}`;
+      seen.add(key);
+      const before = this.last.get(key);
+      // a thread seen for the first time counts from now
+      if (before !== undefined && w > before) this.total += (w - before) / 1e6;
+      this.last.set(key, w);
+    };
+    add(process.pid, process.pid); // the checker's main thread: its events are read late too
+    for (const pid of this.own?.() ?? []) {
+      let tasks: string[];
+      try {
+        tasks = readdirSync(`/proc/${pid}/task`);
+      } catch {
+        continue;
+      }
+      for (const tid of tasks) add(pid, tid);
+    }
+    for (const key of this.last.keys()) if (!seen.has(key)) this.last.delete(key);
     this.times.push(performance.now());
-    this.values.push(n);
+    this.stolen.push(this.total);
     if (this.times.length > KEEP) {
       this.times.splice(0, KEEP / 2);
-      this.values.splice(0, KEEP / 2);
+      this.stolen.splice(0, KEEP / 2);
     }
   }
 
-  /** Slowness (>= 1) over the time since `since` (a performance.now() value). */
-  slownessSince(since: number): number {
-    if (!this.linux) {
-      const avg = loadavg()[0];
-      return avg > 0 ? Math.max(1, avg / CORES) : 1;
-    }
+  /** ms the watched threads spent waiting for a CPU since `since` (a performance.now() value). */
+  stolenSince(since: number): number {
+    if (!this.linux) return 0;
     this.sample();
-    let sum = 0;
-    let n = 0;
-    for (let i = this.times.length - 1; i >= 0 && this.times[i] >= since; i--) {
-      sum += this.values[i];
-      n++;
-    }
-    return n ? Math.max(1, sum / n / CORES) : 1;
+    let i = this.times.length - 1;
+    while (i > 0 && this.times[i - 1] >= since) i--;
+    return this.total - (this.stolen[i - 1] ?? this.stolen[i] ?? this.total);
+  }
+
+  /** Wall time since `since` over the part of it the watched threads could use (>= 1). */
+  slownessSince(since: number): number {
+    const elapsed = performance.now() - since;
+    return elapsed > 0 ? 1 + this.stolenSince(since) / elapsed : 1;
   }
 }
 

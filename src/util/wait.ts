@@ -32,8 +32,8 @@ export function withDeadline<T>(promise: Promise<T>, ms: number, what: string, s
   if (stretch > 1) loadMeter.begin();
   const deadline = new Promise<never>((_, reject) => {
     const due = (): void => {
-      // Time the program could not run (a loaded machine) does not count against it.
-      const budget = stretch > 1 ? ms * Math.min(stretch, loadMeter.slownessSince(started)) : ms;
+      // Time the programs could not run (waiting for a CPU on a loaded machine) does not count.
+      const budget = stretch > 1 ? ms + Math.min((stretch - 1) * ms, loadMeter.stolenSince(started)) : ms;
       const left = budget - (performance.now() - started);
       if (left < 1) reject(new DeadlineError(what, ms));
       else timer = setTimeout(due, left);
