@@ -102,6 +102,8 @@ class ForkServer {
   private running = new Map<string, ForkedProcess>();
   private buffer = '';
   private dead = false;
+  /** pid 1 of the programs' pid namespace, behind the wall (tprc_forkserver_wall.py), once built */
+  wallPid?: number;
 
   constructor(private readonly python: string) {}
 
@@ -170,6 +172,8 @@ class ForkServer {
         this.running.delete(token);
         const signal = b === '-' ? null : (Object.entries(constants.signals).find(([, n]) => n === Number(b))?.[0] as NodeJS.Signals | undefined) ?? null;
         run.onExit(a === '-' ? null : Number(a), signal);
+      } else if (kind === 'wall') {
+        this.wallPid = Number(token);
       } else if (kind === 'error') {
         const run = this.pending.get(token);
         this.pending.delete(token);
@@ -247,9 +251,9 @@ export function forkServerFor(python: string): ForkServer {
   return s;
 }
 
-/** The fork servers' pids (the namespace child keeps them when it clears the namespace). */
+/** The fork servers' pids, and their walls' (the namespace child keeps them when it clears the namespace). */
 export function forkServerPids(): number[] {
-  return [...servers.values()].map((s) => s.pid).filter((p): p is number => p !== undefined);
+  return [...servers.values()].flatMap((s) => [s.pid, s.wallPid]).filter((p): p is number => p !== undefined);
 }
 
 /** Start the server ahead of the first run (it imports the module while the checker loads). */

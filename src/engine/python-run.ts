@@ -1,5 +1,5 @@
 import { join, basename, dirname, sep } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readProgramFile } from '../sandbox/area.js';
 import { StringDecoder } from 'node:string_decoder';
 import type { Socket } from 'node:net';
 import { spawn } from 'node:child_process';
@@ -556,7 +556,7 @@ export class PythonRun {
   sourceLine(line: number): string | undefined {
     if (!line) return undefined;
     try {
-      this.sourceLines ??= readFileSync(this.options.file, 'utf8').split(/\r?\n/);
+      this.sourceLines ??= readProgramFile(this.options.file).split(/\r?\n/); // never through a program's symlink
     } catch {
       return undefined;
     }

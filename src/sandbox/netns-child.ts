@@ -13,8 +13,12 @@ import { withDeadline } from '../util/wait.js';
 import type { NsRequest } from './netns.js';
 import { encodeResults } from './shared-transcripts.js';
 import type { Config } from '../config/types.js';
+import { currentArea, useAreaForTemp, wipeArea } from './area.js';
 
 async function main(): Promise<void> {
+  // before anything makes a temporary folder: scenario copies must be inside the programs' wall
+  const area = currentArea();
+  if (area) useAreaForTemp(area);
   process.stdout.write('ready\n');
   if (process.env.TPRC_PYTHON_HINT) warmForkServer(process.env.TPRC_PYTHON_HINT);
   // the fork server lives as long as this process (not one check): its start is paid once
@@ -29,6 +33,7 @@ async function main(): Promise<void> {
     const results = await runExercisesIn(req.work, selectExercises(req.exercises), req.python, req.lang, req.config as Config, req.limits, req.shown);
     trace('ns-child: done');
     killLeftovers();
+    if (area) wipeArea(area);
     await write(JSON.stringify(encodeResults(results)) + '\n');
   }
   // the fork server is reaped before this process ends (or its programs' CPU time is lost to the

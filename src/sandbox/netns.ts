@@ -20,6 +20,7 @@ import { killTree, track, untrack } from '../engine/kill-tree.js';
 import type { ExerciseResult, TranscriptEvent } from '../model.js';
 import { decodeResults } from './shared-transcripts.js';
 import { trace } from '../util/trace.js';
+import { AREA_ENV, makeArea, removeArea } from './area.js';
 
 export const NS_INIT = (): string => join(packageRoot(), 'src', 'sandbox', 'ns_init.py');
 export const NS_CHILD = (): string => join(packageRoot(), 'dist', 'src', 'sandbox', 'netns-child.js');
@@ -147,10 +148,12 @@ export function markNamespacesUnavailable(reason: string): void {
  */
 function startChild(python: string): NsChild {
   trace('ns: spawn');
+  // the tmpfs of the programs' wall is mounted over it inside (ns_init.py, area.ts)
+  const area = makeArea();
   const child = spawn('unshare', [...UNSHARE_ARGS, python, '-S', '-I', NS_INIT(), process.execPath, NS_CHILD()], {
     stdio: ['pipe', 'pipe', 'pipe'],
     detached: true,
-    env: { ...namespaceEnv(), TPRC_PYTHON_HINT: python },
+    env: { ...namespaceEnv(), TPRC_PYTHON_HINT: python, [AREA_ENV]: area },
   });
   let err = '';
   let partial = '';
@@ -180,6 +183,7 @@ function startChild(python: string): NsChild {
   child.stdin?.on('error', () => {});
   const exited = exitOf(child).then((code) => {
     ended = true;
+    removeArea(area);
     readyResolve(false);
     if (child.pid !== undefined) untrack(child.pid);
     deliver();

@@ -23,7 +23,26 @@ def loopback_up():
         fcntl.ioctl(s, SIOCSIFFLAGS, struct.pack("16sh", b"lo", flags | IFF_UP))
 
 
+def area_up(area):
+    # The namespace's own size-limited tmpfs over the (empty) area folder: the checker's scenario
+    # copies, and the /tmp and home of the programs' wall (tprc_sandbox.py). It ends with the mount
+    # namespace, whatever a program wrote there; the folder itself is removed by netns.ts.
+    import ctypes
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.mount(b"tmpfs", area.encode("utf-8", "surrogateescape"), b"tmpfs", 2 | 4, b"size=128m,mode=0700") != 0:
+        raise OSError(ctypes.get_errno(), "mount tmpfs on %s" % area)
+    for sub in ("work", "tmp", "home", "root"):
+        os.mkdir(os.path.join(area, sub), 0o700 if sub == "root" else 0o777)
+
+
 def main():
+    area = os.environ.get("TPRC_SANDBOX_AREA")
+    try:
+        if area:
+            area_up(area)
+    except OSError as e:
+        sys.stderr.write("tp-reseau-check: cannot mount the namespace's tmpfs: %s\n" % e)
+        return 96
     try:
         loopback_up()
     except OSError as e:

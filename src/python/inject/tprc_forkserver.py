@@ -76,6 +76,11 @@ def _new_stdio():
         setattr(sys, "__%s__" % name, stream)
 
 
+# Inside the wall (see _serve_walled): the socket a child says its pid on, and the wall module.
+_wall = None
+_pid_socket = None
+
+
 def _child(fields, wake):
     token, hub, path, cwd = fields[:4]
     try:
@@ -84,6 +89,12 @@ def _child(fields, wake):
         signal.set_wakeup_fd(-1)
         for fd in wake:
             os.close(fd)
+        if _pid_socket is not None:
+            # the kernel gives the outer process this child's pid as the checker sees it
+            _pid_socket.send(token.encode("ascii"))
+            _pid_socket.close()
+            _wall.child_side()
+            signal.signal(signal.SIGINT, signal.default_int_handler)
         # The reply pipe, kept (not inheritable) until the module is up: "started <token>" then
         # comes before the server's "exit <token>" on the same pipe (see tprc_boot._say_started).
         replies = os.dup(1)
@@ -102,6 +113,8 @@ def _child(fields, wake):
         for item in fields[4:]:
             key, _, value = item.partition("=")
             os.environ[key] = value
+        if _wall is not None:
+            os.environ.update(_wall.ENV)
         os.chdir(cwd)
         sys.argv = [tprc_boot.__file__, path]
         sys.path[0] = os.path.dirname(path)
@@ -171,8 +184,13 @@ def _serve():
             if pid == 0:
                 _child(fields, (r, w))
             runs[pid] = fields[0]
-            _reply("pid %s %d" % (fields[0], pid))
+            if _pid_socket is None:
+                _reply("pid %s %d" % (fields[0], pid))
 
 
 if __name__ == "__main__":
-    _serve()
+    if os.environ.get("TPRC_SANDBOX_AREA") and sys.platform.startswith("linux"):
+        import tprc_forkserver_wall
+        tprc_forkserver_wall.serve(sys.modules[__name__], os.environ["TPRC_SANDBOX_AREA"])
+    else:
+        _serve()
