@@ -1,7 +1,7 @@
 // Grading keeps a student's namespace for the next student (runInNamespace's `keep`): nothing the
 // previous student left running may survive into the next one's check, and closing the kept
 // namespace ends every process of it. Linux with user namespaces only (what `keep` is for).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,7 +17,13 @@ const tmp = mkdtempSync(path.join(tmpdir(), 'tprc-reuse-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 // A server that first leaves a daemon behind: double fork, own session, a listening socket, asleep.
+// (It carries the reference server's text: reference/ is out of a program's sight.)
+const REFERENCE = readFileSync(path.join(ROOT, 'reference', '1-meme-machine', 'serveur.py'), 'utf8');
+// Its files in /tmp and in its home must be gone for the next student (the area is emptied).
 const DAEMON = `import os, socket, time
+for left in ("/tmp/tprc-left", os.path.expanduser("~/tprc-left")):
+    assert not os.path.exists(left), "left by the previous student: " + left
+    open(left, "w").close()
 if os.fork() == 0:
     os.setsid()
     if os.fork() == 0:
@@ -27,7 +33,7 @@ if os.fork() == 0:
         time.sleep(3600)
     os._exit(0)
 os.wait()
-exec(open(${JSON.stringify(path.join(ROOT, 'reference', '1-meme-machine', 'serveur.py'))}, encoding="utf-8").read())
+exec(${JSON.stringify(REFERENCE)})
 `;
 
 function student(name: string, serveur: string): string {
@@ -46,10 +52,11 @@ describe.runIf(netns)('a namespace kept from one student to the next', () => {
       const report = await checkStudent({ ...opts, dir: student(name, DAEMON) });
       expect(report.isolation).toBe('netns');
       expect(report.exercises[0].checks.find((c) => c.id === 'ex1.serveur-ecoute')!.status).toBe('pass');
-      // kept: unshare, ns_init, the checker inside and its fork server. A forked program shows
-      // the fork server's command line: a second one would be the daemon, still alive.
+      // kept: unshare, ns_init, the checker inside, its fork server and the pid 1 of the programs'
+      // wall (tprc_forkserver_wall.py). A forked program shows the fork server's command line: a
+      // third one would be the daemon, still alive.
       const kept = descendants();
-      expect(kept.filter((p) => p.cmd.includes('tprc_forkserver.py'))).toHaveLength(1);
+      expect(kept.filter((p) => p.cmd.includes('tprc_forkserver.py'))).toHaveLength(2);
       expect(kept.filter((p) => p.cmd.includes('netns-child.js')).length).toBeGreaterThan(0);
     }
 
