@@ -15,6 +15,7 @@ import { gradeClass, listSubmissions } from '../grade/grade-class.js';
 import { isMainModule } from '../util/is-main.js';
 import { DEFAULT_FORMATS } from '../report/types.js';
 import { hasMoodleIds } from '../report/moodle.js';
+import { noteIsolation, warnAboutIsolation } from '../grade/isolation-notice.js';
 import { workerCheckStudent } from '../grade/worker-check.js';
 import { progressLine } from '../grade/progress.js';
 import { formatsProblem, ReportWriteError, writeReports } from '../report/write-reports.js';
@@ -92,6 +93,8 @@ async function gradeListed(args: GradeArgs, dir: string, listing: string, config
   const formats = args.formats ?? (hasMoodleIds(subs.map((s) => s.id)) ? [...DEFAULT_FORMATS, 'moodle' as const] : DEFAULT_FORMATS);
   const problem = formatsProblem(formats, subs.length);
   if (problem) return fail(t(lang, 'report.grade.gradescopeOne', { count: problem.count }));
+  // Said before anything runs: without namespaces a program can read and change the teacher's files.
+  const isolation = await warnAboutIsolation(python, lang);
   // One worker thread per student: an uncaught error in the checker ends that student's worker only.
   const workers = workerCheckStudent();
   // Ctrl-C: abort the running checks so that their Python processes are stopped, then leave.
@@ -122,6 +125,7 @@ async function gradeListed(args: GradeArgs, dir: string, listing: string, config
   }
   if (graded.reports.length === 0) return fail(t(lang, 'report.grade.noSubmissions', { dir }));
   const out = path.resolve(args.out);
+  noteIsolation(graded, lang, isolation);
   try {
     await writeReports(out, graded.reports, formats, { lang, submissions: graded.submissions, config });
   } catch (e) {

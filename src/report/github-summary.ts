@@ -4,6 +4,7 @@ import type { CheckResult, RunReport } from '../model.js';
 import type { ReportOptions } from './types.js';
 import { formatNumber, sortReports } from './format.js';
 import { translator } from './i18n.js';
+import { isolationWarning } from './isolation-warning.js';
 
 const MAX_FAILING = 40;
 const MAX_CHARS = 200_000;
@@ -27,6 +28,8 @@ export function renderGithubSummary(reports: RunReport[], opts: ReportOptions = 
     for (const r of sorted) out.push(r.ungraded ? `| ${cell(r.student)} | — | — |` : `| ${cell(r.student)} | ${n(r.score.points)} / ${n(r.score.max)} | ${n(r.score.on20)} |`);
     out.push('');
   }
+  const warning = sorted.map((r) => isolationWarning(r, lang)).find(Boolean);
+  if (warning) out.push(`> ⚠️ ${warning}`, '');
   for (const r of sorted) {
     const failing: CheckResult[] = r.exercises.flatMap((e) => e.checks).filter((c) => c.status !== 'pass' && c.status !== 'error');
     const errors = r.exercises.flatMap((e) => e.checks).filter((c) => c.status === 'error');

@@ -6,6 +6,7 @@ import type { ReportOptions } from './types.js';
 import { checkDetails } from './details.js';
 import { formatNumber } from './format.js';
 import { translator } from './i18n.js';
+import { isolationWarning } from './isolation-warning.js';
 
 export interface GradescopeTest {
   name: string;
@@ -42,6 +43,8 @@ export function buildGradescope(report: RunReport, opts: ReportOptions = {}): Gr
   );
   const s = report.score;
   const lines = [tr('report.score', { on20: formatNumber(s.on20, lang), points: formatNumber(s.points, lang), max: formatNumber(s.max, lang) })];
+  const warning = isolationWarning(report, lang);
+  if (warning) lines.push(warning);
   if (report.errors.length > 0) lines.push(tr('report.gradescope.errors'), ...report.errors.map((e) => `- ${e}`));
   return {
     score: s.on20,

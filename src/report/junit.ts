@@ -6,6 +6,7 @@ import type { ReportOptions } from './types.js';
 import { escapeXml as x, sortReports } from './format.js';
 import { checkDetails } from './details.js';
 import { translator } from './i18n.js';
+import { isolationWarning } from './isolation-warning.js';
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(3);
 const FAILURES: readonly Status[] = ['fail', 'timeout', 'crash', 'skip'];
@@ -42,7 +43,8 @@ export function renderJunit(reports: RunReport[], opts: ReportOptions = {}): str
     const skipped = count(r, isSkipped);
     const props = [
       ['points', r.score.points], ['max', r.score.max], ['on20', r.score.on20], ['bonusPoints', r.score.bonusPoints],
-    ].map(([n, v]) => `<property name="${n}" value="${v}"/>`).join('');
+      ['isolation', isolationWarning(r, opts.lang ?? r.lang) ?? r.isolation],
+    ].map(([n, v]) => `<property name="${n}" value="${x(String(v))}"/>`).join('');
     // Checker faults not tied to a check become an <error> testcase, so dashboards show them.
     const faults = r.errors.map((msg, i) => `    <testcase name="${x(`checker-error-${i + 1}`)}" classname="${x(r.student)}" time="0"><error message="${x(msg)}" type="checker-error"/></testcase>`);
     // A submission that could not be read: one failing case, so that dashboards do not show it green.

@@ -13,6 +13,8 @@ import { hashDir } from '../../scripts/stress-lib.js';
 import { packageRoot } from '../../src/util/package-root.js';
 import { isolationMode } from '../../src/engine/isolation.js';
 import { findPython } from '../../src/python/discover.js';
+import { buildGradescope } from '../../src/report/gradescope.js';
+import { report } from '../report/fixtures.js';
 
 const ROOT = packageRoot();
 const ATTACKS = join(ROOT, 'test', 'hostile', 'wall');
@@ -59,12 +61,14 @@ function journalServer(): string {
   ].join('\n');
 }
 
-function grade(dir: string, out: string): Promise<Graded> {
+const WARNING = /isolation : module — un programme peut lire et modifier vos fichiers/;
+
+function grade(dir: string, out: string, env: NodeJS.ProcessEnv = {}, formats = 'json,csv,html'): Promise<Graded> {
   const config = join(work, 'config.json');
   writeFileSync(config, JSON.stringify({ exercises: ['1-meme-machine'], studentTimeoutS: 30 }));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'cli', 'grade.js'), dir, '--out', out, '--config', config, '--jobs', '1', '--formats', 'json,csv,html'], {
-      env: { ...process.env, HOME: home },
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'cli', 'grade.js'), dir, '--out', out, '--config', config, '--jobs', '1', '--formats', formats], {
+      env: { ...process.env, HOME: home, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let terminal = '';
@@ -157,12 +161,24 @@ describe('a class with attacking students and an honest classmate graded after t
     expect(graded.students.get('b-journal')?.score.on20).toBe(20);
   });
 
-  it('says which isolation held, in the terminal and in every report', () => {
-    if (mode === 'netns') {
-      expect(graded.terminal).not.toMatch(/isolation : module/);
-      return;
-    }
-    expect(graded.terminal).toMatch(/isolation : module — un programme peut lire et modifier vos fichiers/);
-    for (const f of ['report.json', 'grades.csv', 'report.html']) expect(readFileSync(join(graded.out, f), 'utf8')).toMatch(/isolation : module/);
+  it('says nothing about the module when namespaces held', () => {
+    if (mode === 'netns') expect(graded.terminal).not.toMatch(/isolation : module/);
+    else expect(graded.terminal).toMatch(WARNING);
+  });
+});
+
+describe('grading where programs run behind the module alone (Windows, macOS, no user namespaces)', () => {
+  it('says so before it starts, in the terminal, and in every report', async () => {
+    const out = join(work, 'sortie-module');
+    const run = await grade(aloneDir, out, { TPRC_ISOLATION: 'module', GITHUB_STEP_SUMMARY: '' }, 'json,csv,junit,html,github');
+    expect(run.terminal.split('\n')[0]).toMatch(WARNING); // before the first result
+    for (const f of ['report.json', 'grades.csv', 'junit.xml', 'report.html', 'summary.md']) expect(readFileSync(join(out, f), 'utf8'), f).toMatch(WARNING);
+    expect(run.students.get('z-victime')?.score.on20).toBe(20); // graded all the same
+  }, 60_000);
+
+  it('says so in a Gradescope result too (one submission)', () => {
+    const graded = { ...report('eleve', []), isolation: 'module' as const };
+    expect(buildGradescope(graded).output).toMatch(WARNING);
+    expect(buildGradescope({ ...graded, isolation: 'netns' }).output).not.toMatch(/isolation/);
   });
 });

@@ -10,5 +10,6 @@ export const hostile = {
   'hint.limit-nofile': 'Too many files or sockets open at once: close each socket with close() when done.',
   'hint.limit-forks': 'The program starts too many processes: the lab needs none (use threads for the relay).',
   'hint.limit-kill': 'The program tried to stop the checker: that is not allowed.',
+  'hostile.isolation-module': 'isolation: module — a program can read and change your files (no Linux namespaces here; to grade a class safely: a Linux machine or GitHub Actions, see “Sécurité et limites” in the README).',
   'hint.output-flood': 'The program prints without end: a print in a loop that never stops?',
 };

@@ -10,5 +10,6 @@ export const hostile = {
   'hint.limit-nofile': 'Trop de fichiers ou de sockets ouverts en même temps : ferme chaque socket avec close() quand tu as fini.',
   'hint.limit-forks': 'Le programme lance trop de processus : le TP n’en demande aucun (utilise des threads pour le relais).',
   'hint.limit-kill': 'Le programme a essayé d’arrêter le vérificateur : ce n’est pas permis.',
+  'hostile.isolation-module': 'isolation : module — un programme peut lire et modifier vos fichiers (pas de namespaces Linux ici ; pour noter une classe sans risque : une machine Linux ou GitHub Actions, voir « Sécurité et limites » dans le README).',
   'hint.output-flood': 'Le programme affiche sans fin : un print dans une boucle qui ne s’arrête pas ?',
 };
