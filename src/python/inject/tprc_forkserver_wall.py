@@ -9,7 +9,8 @@
 # that namespace: each child, before any of the student's code, sends its token on a datagram
 # socket to O, and the kernel hands O the sender's pid as the checker sees it (SO_PASSCRED), which
 # O replies instead. Everything else I replies (exits) goes through O unchanged. If the wall cannot
-# be built here, O says why on stderr and forks every run itself, as before.
+# be built here, O says why on stderr and forks every run itself, as before (`check`), or refuses
+# to serve (`grade`, TPRC_WALL_REQUIRED=1: every run fails rather than run unwalled).
 import os
 import select
 import signal
@@ -59,6 +60,10 @@ def serve(fs, area):
 
 
 def _unwalled(fs, why):
+    if os.environ.get("TPRC_WALL_REQUIRED") == "1":
+        # grading: no program runs unwalled where namespaces promised the wall (every run fails, saying why)
+        sys.stderr.write("tp-reseau-check: cannot build the programs' filesystem wall: %s\n" % why)
+        sys.exit(75)
     sys.stderr.write("tp-reseau-check: programs run without the filesystem wall: %s\n" % why)
     sys.stderr.flush()
     fs._serve()

@@ -101,6 +101,10 @@ def build_root(area):
     """In process I (pid 1 of its pid namespace, root of the checker's user namespace): pivot into the wall."""
     paths = area_paths(area)
     root = paths["root"]
+    for over in ("/tmp", HOME, "/proc", "/dev"):
+        if area == over or area.startswith(over + "/"):
+            # the wall mounts over that folder: the work folder's mount point would be inside it
+            raise OSError(22, "the namespace's area %s is under %s" % (area, over))
     unshare(CLONE_NEWNS)
     _mount(None, "/", None, MS_REC | MS_PRIVATE)  # nothing done here reaches the checker's view
     _mount("tmpfs", root, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=0755")
