@@ -27,10 +27,18 @@ def area_up(area):
     # The namespace's own size-limited tmpfs over the (empty) area folder: the checker's scenario
     # copies, and the /tmp and home of the programs' wall (tprc_sandbox.py). It ends with the mount
     # namespace, whatever a program wrote there; the folder itself is removed by netns.ts.
-    import ctypes
-    libc = ctypes.CDLL(None, use_errno=True)
-    if libc.mount(b"tmpfs", area.encode("utf-8", "surrogateescape"), b"tmpfs", 2 | 4, b"size=128m,mode=0700") != 0:
-        raise OSError(ctypes.get_errno(), "mount tmpfs on %s" % area)
+    # util-linux's mount (there with unshare) costs ~1 ms; importing ctypes here would cost ~8 ms.
+    try:
+        pid = os.posix_spawnp("mount", ["mount", "-t", "tmpfs", "-o", "size=128m,mode=0700,nosuid,nodev",
+                                        "tmpfs", area], dict(os.environ))
+        status = os.waitpid(pid, 0)[1]
+    except OSError:
+        status = -1
+    if status != 0:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.mount(b"tmpfs", area.encode("utf-8", "surrogateescape"), b"tmpfs", 2 | 4, b"size=128m,mode=0700") != 0:
+            raise OSError(ctypes.get_errno(), "mount tmpfs on %s" % area)
     for sub in ("work", "tmp", "home", "root"):
         os.mkdir(os.path.join(area, sub), 0o700 if sub == "root" else 0o777)
 

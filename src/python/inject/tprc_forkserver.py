@@ -76,7 +76,7 @@ def _new_stdio():
         setattr(sys, "__%s__" % name, stream)
 
 
-# Inside the wall (see _serve_walled): the socket a child says its pid on, and the wall module.
+# Inside the wall (tprc_forkserver_wall.py): the socket a child says its pid on, and the wall module.
 _wall = None
 _pid_socket = None
 
@@ -190,7 +190,12 @@ def _serve():
 
 if __name__ == "__main__":
     if os.environ.get("TPRC_SANDBOX_AREA") and sys.platform.startswith("linux"):
-        import tprc_forkserver_wall
-        tprc_forkserver_wall.serve(sys.modules[__name__], os.environ["TPRC_SANDBOX_AREA"])
+        _before = set(sys.modules)  # what a fresh interpreter would have imported by now
+        sys.dont_write_bytecode = False  # cached like tprc_boot (see tprc_start.py)
+        try:
+            import tprc_forkserver_wall
+        finally:
+            sys.dont_write_bytecode = _write
+        tprc_forkserver_wall.serve(sys.modules[__name__], os.environ["TPRC_SANDBOX_AREA"], _before)
     else:
         _serve()

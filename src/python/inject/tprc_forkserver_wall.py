@@ -18,6 +18,8 @@ import socket
 import struct
 import sys
 
+import tprc_sandbox as wall
+
 _SCM_CREDENTIALS = getattr(socket, "SCM_CREDENTIALS", 2)
 _SO_PASSCRED = getattr(socket, "SO_PASSCRED", 16)
 _REFERENCE = os.path.realpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "reference"))
@@ -27,9 +29,8 @@ def _is_reference(path):
     return os.path.realpath(path).startswith(_REFERENCE + os.sep)
 
 
-def serve(fs, area):
-    import tprc_sandbox as wall
-    before = set(sys.modules)
+def serve(fs, area, before):
+    """`before`: the modules imported before this one (the others are forgotten behind the wall)."""
     to_i_r, to_i_w = os.pipe()
     from_i_r, from_i_w = os.pipe()
     mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_DGRAM)
@@ -41,7 +42,7 @@ def serve(fs, area):
         return _unwalled(fs, "pid namespace: %s" % e)
     pid = os.fork()
     if pid == 0:
-        _inner(fs, wall, area, before, (to_i_r, from_i_w, theirs), (to_i_w, from_i_r, mine, own_pidns))
+        _inner(fs, area, before, (to_i_r, from_i_w, theirs), (to_i_w, from_i_r, mine, own_pidns))
     # O's next children (reference runs) are in the checker's pid namespace again
     wall.setns(own_pidns, wall.CLONE_NEWPID)
     os.close(own_pidns)
@@ -79,7 +80,7 @@ def _read_line(fd):
     return data.decode("utf-8", "replace").strip()
 
 
-def _inner(fs, wall, area, before, keep, close):
+def _inner(fs, area, before, keep, close):
     """Process I: build the wall, then serve student runs (never returns)."""
     to_i_r, from_i_w, theirs = keep
     for fd in close:
@@ -98,7 +99,7 @@ def _inner(fs, wall, area, before, keep, close):
     except BaseException as e:
         fs._reply("wall-failed %s" % str(e).replace("\n", " "))
         os._exit(71)
-    # what the wall imported (ctypes...) must not be found already imported by a student's program
+    # what the wall imported (ctypes, struct...) must not be found already imported by a student's program
     for name in set(sys.modules) - before:
         sys.modules.pop(name, None)
     fs._wall = wall
