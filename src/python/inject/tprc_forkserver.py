@@ -76,9 +76,12 @@ def _new_stdio():
         setattr(sys, "__%s__" % name, stream)
 
 
-# Inside the wall (tprc_forkserver_wall.py): the socket a child says its pid on, and the wall module.
+# Behind the wall (tprc_forkserver_wall.py): the wall module, the descriptors a child must not
+# keep, the pid as the checker sees it, and where reference runs go (the other side of the wall).
 _wall = None
-_pid_socket = None
+_wall_fds = ()
+_outer_pid = None
+_reference = None
 
 
 def _child(fields, wake):
@@ -89,10 +92,9 @@ def _child(fields, wake):
         signal.set_wakeup_fd(-1)
         for fd in wake:
             os.close(fd)
-        if _pid_socket is not None:
-            # the kernel gives the outer process this child's pid as the checker sees it
-            _pid_socket.send(token.encode("ascii"))
-            _pid_socket.close()
+        if _wall is not None:
+            for fd in _wall_fds:
+                os.close(fd)
             _wall.child_side()
             signal.signal(signal.SIGINT, signal.default_int_handler)
         # The reply pipe, kept (not inheritable) until the module is up: "started <token>" then
@@ -176,6 +178,8 @@ def _serve():
                 break
             payload, buf = buf[nl + 1:nl + 1 + size], buf[nl + 1 + size:]
             fields = payload.decode("utf-8", "surrogateescape").split("\0")
+            if _reference is not None and _reference(fields[2], buf[:0].join((b"%d\n" % size, payload))):
+                continue  # forked on the checker's side of the wall
             try:
                 pid = os.fork()
             except OSError as e:
@@ -184,8 +188,7 @@ def _serve():
             if pid == 0:
                 _child(fields, (r, w))
             runs[pid] = fields[0]
-            if _pid_socket is None:
-                _reply("pid %s %d" % (fields[0], pid))
+            _reply("pid %s %d" % (fields[0], _outer_pid(pid) if _outer_pid else pid))
 
 
 if __name__ == "__main__":
