@@ -4,6 +4,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { causalProblems } from '../../scripts/causal-order.js';
 import { renderTerminal } from '../../src/report/terminal.js';
+import { renderHtml } from '../../src/report/html.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkStudent } from '../../src/runner/check-student.js';
@@ -97,11 +98,13 @@ export function corpusSuite(): void {
       [/tp-reseau-sc-|tp-reseau-[A-Za-z0-9]{6}\//, "the checker's working copy instead of the student's file"],
       [/on attendait :|waiting for|deadline of|Unknown option/, 'an internal wait or English text'],
     ];
-    it('no failed check says anything internal, English or broken, in its message, hint or the whole terminal output', () => {
+    it('no failed check says anything internal, English or broken, in its message, hint, the whole terminal output or report.html', () => {
       const problems: string[] = [];
       for (const [name, r] of results) {
         const texts = checksOf(r).filter((c) => c.status !== 'pass').flatMap((c) => [c.message, c.hint, c.traceback ?? '']);
         texts.push(renderTerminal(r).replace(/\x1b\[[0-9;]*m/g, ''));
+        // report.html as read: its text, without the page's own style and script
+        texts.push(renderHtml([r], { lang: 'fr' }).replace(/<(style|script)[^>]*>[\s\S]*?<\/\1>/g, '').replace(/<[^>]+>/g, ' ').replace(/&[a-z#0-9]+;/g, ' '));
         for (const text of texts) for (const [re, why] of FORBIDDEN) if (re.test(text)) problems.push(`${name}: ${why}: ${text.match(re)?.[0]} in ${JSON.stringify(text.slice(0, 200))}`);
       }
       expect([...new Set(problems)]).toEqual([]);

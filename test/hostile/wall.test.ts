@@ -14,7 +14,7 @@ import { packageRoot } from '../../src/util/package-root.js';
 import { isolationMode } from '../../src/engine/isolation.js';
 import { findPython } from '../../src/python/discover.js';
 import { buildGradescope } from '../../src/report/gradescope.js';
-import { report } from '../report/fixtures.js';
+import { check, exercise, report } from '../report/fixtures.js';
 
 const ROOT = packageRoot();
 const ATTACKS = join(ROOT, 'test', 'hostile', 'wall');
@@ -177,7 +177,7 @@ describe('grading where programs run behind the module alone (Windows, macOS, no
   }, 60_000);
 
   it('says so in a Gradescope result too (one submission)', () => {
-    const graded = { ...report('eleve', []), isolation: 'module' as const };
+    const graded = { ...report('eleve', [exercise('ex1', [check('ex1.serveur-ecoute', 'pass')])]), isolation: 'module' as const };
     expect(buildGradescope(graded).output).toMatch(WARNING);
     expect(buildGradescope({ ...graded, isolation: 'netns' }).output).not.toMatch(/isolation/);
   });
