@@ -2,8 +2,6 @@ import type { PythonRun } from '../../src/engine/python-run.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { observe } from '../../src/util/wait.js';
 
-/** recv() returned b'' this many times in a row on one socket: a loop that never sees the departure. */
-const EMPTY_RECV_SPIN = 64;
 /** Busy share of the window above which the program is looping (an idle server is near 0). */
 const BUSY_SHARE = 0.5;
 /** How many windows a busy-looking program is given to settle before it is measured again. */
@@ -17,28 +15,24 @@ const SETTLE_WINDOWS = 5;
  */
 export const BUSY_WINDOW_MS = 100;
 
-function spinningOnEmptyRecv(run: PythonRun): boolean {
-  return run.spinsOnClosed(EMPTY_RECV_SPIN);
-}
-
 /**
  * Watch the program for `windowMs` after a client left: busy if it keeps calling recv() on the closed
  * connection (reported by the module, exact) or burns CPU (process time, all threads, asked of the
  * module so it works on every OS). Stops early when the program exits or the spin is seen.
  */
 export async function busyLoopSeen(run: PythonRun, windowMs: number): Promise<boolean> {
-  if (spinningOnEmptyRecv(run)) return true;
+  if (run.spinsOnClosed()) return true;
   if (run.exit) return false;
   // A program may still be busy finishing legitimately (printing, closing, an event loop shutting
   // down: slow on a loaded machine). A busy first window gets it time to settle (or exit), then two
   // more windows must be busy too before it is called a loop. An idle program pays one window.
   for (let window = 0; window < 3; window++) {
     const share = await busyShare(run, windowMs);
-    if (spinningOnEmptyRecv(run)) return true;
+    if (run.spinsOnClosed()) return true;
     if (run.exit || share === undefined || share <= BUSY_SHARE) return false;
     // the time to settle follows the machine's load (an event loop shutting down under load takes
     // longer); the windows that measure stay fixed
-    if (window === 0) await observe(run.watch, SETTLE_WINDOWS * windowMs, () => !!run.exit || spinningOnEmptyRecv(run), { stretch: true });
+    if (window === 0) await observe(run.watch, SETTLE_WINDOWS * windowMs, () => !!run.exit || run.spinsOnClosed(), { stretch: true });
     if (run.exit) return false;
   }
   return true;
@@ -55,7 +49,7 @@ async function busyShare(run: PythonRun, windowMs: number): Promise<number | und
   const cpu0 = sched0 === undefined ? await run.cpuSeconds(1000).catch(() => undefined) : undefined;
   if (sched0 === undefined && cpu0 === undefined) return undefined;
   const t0 = performance.now();
-  await observe(run.watch, windowMs, () => !!run.exit || spinningOnEmptyRecv(run));
+  await observe(run.watch, windowMs, () => !!run.exit || run.spinsOnClosed());
   const seconds = (performance.now() - t0) / 1000;
   if (run.exit || seconds <= 0) return undefined;
   if (sched0 !== undefined) {

@@ -39,6 +39,9 @@ const STARTED_MARK = Buffer.from('\x00tprc-started\x00\n', 'latin1');
 
 export const OUTPUT_CAP = 1024 * 1024;
 
+/** recv() returned b'' this many times in a row on one socket: a loop that never sees the departure. */
+const EMPTY_RECV_SPIN = 64;
+
 /** Start-up to hello on an unloaded machine, with headroom (see PythonRun.startSlowness). */
 const NOMINAL_START_MS = 250;
 const NOMINAL_FORK_MS = 150;
@@ -497,11 +500,12 @@ export class PythonRun {
   }
 
   /**
-   * Does it loop on a closed connection? recv() returned b'' at least `times` times in a row on one
+   * Does it loop on a closed connection? recv() returned b'' EMPTY_RECV_SPIN times in a row on one
    * socket (the module reports the 1st, then powers of two from 64): exact, and within milliseconds.
+   * The busy-loop checks and the diagnosis of a timeout both ask this.
    */
-  spinsOnClosed(times = 64): boolean {
-    return this.events.some((e) => e.ev === 'recv' && e.n === 0 && (e.count ?? 0) >= times);
+  spinsOnClosed(): boolean {
+    return this.events.some((e) => e.ev === 'recv' && e.n === 0 && (e.count ?? 0) >= EMPTY_RECV_SPIN);
   }
 
   /** Is the run over: exited, and everything it did before read? */

@@ -95,15 +95,10 @@ export function diagnose(err: unknown, run: PythonRun | undefined): Failure {
     if (f.status === 'timeout') return endlessLoop(run) ?? f;
     return f;
   }
-  if (err instanceof NoHelloError) {
-    // The module never started: nothing of the student's ran. The checker's failure, not theirs.
-    const exit = err.run.exit;
-    return { status: 'error', message: { key: 'engine.no-hello', params: { code: exit?.code ?? exit?.signal ?? '?' } } };
-  }
-  if (run && !run.helloReceived && run.exit && run.isSettled) {
-    // over without its module ever saying hello (a run is only over once a started module's hello is read)
-    return { status: 'error', message: { key: 'engine.no-hello', params: { code: run.exit.code ?? run.exit.signal ?? '?' } } };
-  }
+  // The module never started: nothing of the student's ran. The checker's failure, not theirs (a
+  // run is only over without a hello when its module never started).
+  if (err instanceof NoHelloError) return noHello(err.run);
+  if (run && !run.helloReceived && run.exit && run.isSettled) return noHello(run);
   if (err instanceof MismatchError) {
     if (run && crashed(run)) return { ...crashFailure(run), expected: bytesText(err.expected), seen: bytesText(err.seen) };
     if (err.timedOut && err.seen.length === 0) return timeoutFailure(run, 'engine.no-data', {});
@@ -123,6 +118,10 @@ export function diagnose(err: unknown, run: PythonRun | undefined): Failure {
     return timeoutFailure(run, 'engine.timeout', { whoKey: whoKey(run), whatKey: awaitedKey(err.what), s: Math.round(err.ms / 100) / 10 });
   }
   return { status: 'error', message: { key: 'engine.internal', params: { error: String(err instanceof Error ? err.message : err) } } };
+}
+
+function noHello(run: PythonRun): Failure {
+  return { status: 'error', message: { key: 'engine.no-hello', params: { code: run.exit?.code ?? run.exit?.signal ?? '?' } } };
 }
 
 function timeoutFailure(run: PythonRun | undefined, key: string, params: Record<string, string | number>): Failure {

@@ -84,8 +84,9 @@ export class Watch {
    * check: its end is the expected outcome), not a deadline that stretches with the load.
    */
   until<T>(pred: () => T | undefined | false, ms: number, what: string, opts: { window?: boolean } = {}): Promise<T> {
-    if (this.owner === undefined) return this.untilRaw(pred, ms, what, opts.window ? 1 : MAX_STRETCH);
-    return this.untilRaw(pred, ms, what, opts.window ? 1 : MAX_STRETCH).catch((e: unknown) => {
+    const wait = this.untilRaw(pred, ms, what, opts.window ? 1 : MAX_STRETCH);
+    if (this.owner === undefined) return wait;
+    return wait.catch((e: unknown) => {
       if ((e instanceof DeadlineError || e instanceof EndedError) && e.source === undefined) e.source = this.owner;
       throw e;
     });
