@@ -1,6 +1,6 @@
 // A student's file runs under the checker as `python3 file.py` runs it (issue: Python parity).
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -73,5 +73,31 @@ describe('site-packages', () => {
     const run = await startRun('imports_installed.py');
     expect(await run.exited(LONG)).toEqual({ code: 0, signal: null });
     expect(run.stdout).toBe('pip pip\n');
+  });
+});
+
+describe('the end of a program', () => {
+  // The fork server ends a program without tearing down the interpreter it shares with the server
+  // (tprc_forkserver._end): what the program sees of its end must stay what python3 gives it.
+  const plainRun = (py: string, file: string, cwd: string) => {
+    try {
+      return { code: 0, stdout: execFileSync(py, [file], { cwd, stdio: 'pipe' }).toString(), stderr: '' };
+    } catch (e) {
+      const err = e as { status: number; stdout: Buffer; stderr: Buffer };
+      return { code: err.status, stdout: err.stdout.toString(), stderr: err.stderr.toString() };
+    }
+  };
+
+  it.each(['ends_finalized.py', 'ends_exit_message.py', 'ends_exit_code.py'])('%s: same output, status and files as with python3', async (name) => {
+    const py = await python();
+    const dirs = [0, 1].map(() => mkdtempSync(join(tmpdir(), 'tprc-end-')));
+    tmp.push(...dirs);
+    for (const d of dirs) cpSync(fixture(name), join(d, name));
+    const plain = plainRun(py, join(dirs[0], name), dirs[0]);
+    const run = await startRun(join(dirs[1], name));
+    const exit = await run.exited(LONG);
+    expect({ code: exit.code, stdout: run.stdout, stderr: run.stderr }).toEqual(plain);
+    const written = (d: string) => (existsSync(join(d, 'journal.txt')) ? readFileSync(join(d, 'journal.txt'), 'utf8') : undefined);
+    expect(written(dirs[1])).toBe(written(dirs[0]));
   });
 });
