@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeadlineError, Watch } from '../../src/util/wait.js';
+import { LoadMeter } from '../../src/util/load.js';
 import { track, untrack } from '../../src/engine/kill-tree.js';
 import '../../src/engine/python-run.js'; // registers the programs under test with the load meter
 import { python } from '../engine/helpers.js';
@@ -59,5 +60,52 @@ describe.runIf(process.platform === 'linux')('deadlines and load', () => {
     const started = performance.now();
     await expect(new Watch().until(() => false, 200, 'window', { window: true })).rejects.toBeInstanceOf(DeadlineError);
     expect(performance.now() - started).toBeLessThan(390);
+  });
+});
+
+describe('what the load meter gives back', () => {
+  /** A meter over scripted readings: thread -> total ns waited, at a clock the test moves. */
+  function scripted() {
+    let t = 1000;
+    let waits = new Map<string, number>();
+    const meter = new LoadMeter({ read: () => new Map(waits), now: () => t }, true);
+    return {
+      meter,
+      at(ms: number, w: Record<string, number>) {
+        t = ms;
+        waits = new Map(Object.entries(w).map(([k, v]) => [k, v * 1e6]));
+      },
+    };
+  }
+
+  it('threads that waited at the same time lost that time once, not once each', () => {
+    const s = scripted();
+    s.at(1000, { a: 0, b: 0, c: 0 });
+    s.meter.begin();
+    s.at(1050, { a: 30, b: 30, c: 30 });
+    s.meter.sample();
+    expect(s.meter.stolenSince(1000)).toBe(30);
+    s.meter.end();
+  });
+
+  it('never more than the time that passed', () => {
+    const s = scripted();
+    s.at(1000, { a: 0 });
+    s.meter.begin();
+    s.at(1050, { a: 80 }); // a late sample: the reading may run ahead of this clock
+    expect(s.meter.stolenSince(1000)).toBe(50);
+    s.meter.end();
+  });
+
+  it('what was waited while no deadline was pending is not given back', () => {
+    const s = scripted();
+    s.at(1000, { a: 0 });
+    s.meter.begin();
+    s.meter.end();
+    s.at(2000, { a: 500 });
+    s.meter.begin();
+    s.at(2050, { a: 510 });
+    expect(s.meter.stolenSince(2000)).toBe(10);
+    s.meter.end();
   });
 });
