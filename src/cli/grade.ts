@@ -22,6 +22,7 @@ import { formatsProblem, ReportWriteError, writeReports } from '../report/write-
 import { t } from '../report/i18n.js';
 import { packageRoot } from '../util/package-root.js';
 import { findPython, PythonNotFoundError } from '../python/discover.js';
+import { trace } from '../util/trace.js';
 
 function tool(): { name: string; version: string } {
   const pkg = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { name: string; version: string };
@@ -65,8 +66,10 @@ export async function main(argv: string[]): Promise<number> {
     return fail(t(lang, 'report.grade.noFolder', { dir, detail }));
   }
   let python: string;
+  trace('grade: args and config');
   try {
     python = (await findPython(args.python)).path;
+    trace('grade: python found');
   } catch (e) {
     if (!(e instanceof PythonNotFoundError)) throw e;
     return fail(t(lang, 'report.grade.noPython', { tried: (e.explicit ? [e.explicit] : e.tried).join(', ') }));
@@ -89,6 +92,7 @@ async function gradeListed(args: GradeArgs, dir: string, listing: string, config
     return fail(t(lang, 'report.grade.noFolder', { dir, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
   }
   if (subs.length === 0) return fail(t(lang, 'report.grade.noSubmissions', { dir }));
+  trace('grade: submissions listed');
   // Moodle's folder names: its grading worksheet comes too, unless the formats were chosen.
   const formats = args.formats ?? (hasMoodleIds(subs.map((s) => s.id)) ? [...DEFAULT_FORMATS, 'moodle' as const] : DEFAULT_FORMATS);
   const problem = formatsProblem(formats, subs.length);
@@ -96,6 +100,7 @@ async function gradeListed(args: GradeArgs, dir: string, listing: string, config
   // Said before anything runs: without namespaces a program can read and change the teacher's files.
   const isolation = await warnAboutIsolation(python, lang);
   // One worker thread per student: an uncaught error in the checker ends that student's worker only.
+  trace('grade: isolation known');
   const workers = workerCheckStudent();
   // Ctrl-C: abort the running checks so that their Python processes are stopped, then leave.
   const stop = new AbortController();
