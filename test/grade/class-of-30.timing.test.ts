@@ -14,11 +14,15 @@ import { roundOn20 } from '../../src/report/score.js';
 import { parseCsv, schemaValidator } from '../report/helpers.js';
 import { openReport } from '../report/browser.js';
 import { zipFolder } from './zip-helpers.js';
+import { machineSpeed, REFERENCE_MS } from './machine-speed.js';
+import { python } from '../engine/helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const REFERENCE = path.join(ROOT, 'reference');
 const BUGGY = path.join(ROOT, 'test/corpus/buggy');
 const BONUS = 'ex3.serveur-depart-sans-fin';
+/** issue 6: a class of 30 in under 10 s, on the machine of the day it was set (see machine-speed.ts) */
+const BUDGET_MS = 10_000;
 
 interface Buggy { name: string; exercise: string; files: string[]; fails: string[]; echoPolicy?: string }
 
@@ -113,7 +117,7 @@ function grade(args: string[]): Promise<{ code: number; stdout: string; stderr: 
 }
 
 describe('grading a class of 30', () => {
-  it('grades everyone in one command, in under 10 s, and every format holds up', async () => {
+  it('grades everyone in one command, in under 10 s (on the machine of the day the budget was set), and every format holds up', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'classe-30-'));
     const work = path.join(dir, 'sources');
     const manifest = JSON.parse(readFileSync(path.join(BUGGY, 'manifest.json'), 'utf8')) as Buggy[];
@@ -123,6 +127,8 @@ describe('grading a class of 30', () => {
     expect(Object.keys(expected)).toHaveLength(30);
     const out = path.join(dir, 'resultats');
 
+    // measured just before grading, on the same machine in the same state
+    const speed = machineSpeed(await python());
     const started = Date.now();
     const run = await grade([path.join(dir, 'remises'), '--out', out, '--config', path.join(dir, 'bareme.json')]);
     const elapsed = Date.now() - started;
@@ -130,8 +136,9 @@ describe('grading a class of 30', () => {
     expect(run.stderr.split('\n').filter((l) => l && !/^\(node:\d+\)|^\(Use `node/.test(l))).toEqual([]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^30 élèves notés en/);
-    console.log(`class of 30 graded in ${elapsed} ms`);
-    expect.soft(elapsed, 'grading the class of 30 takes under 10 s (issue 6; 6.4 s measured in CI)').toBeLessThan(10_000);
+    const budget = Math.round(BUDGET_MS * speed.factor);
+    console.log(`class of 30 graded in ${elapsed} ms; budget ${budget} ms (10 s × ${speed.factor.toFixed(2)}: python -S starts in ${speed.pythonNoSiteMs.toFixed(1)} ms here, ${REFERENCE_MS.pythonNoSite} on the reference day; node in ${speed.nodeMs.toFixed(0)} ms, ${REFERENCE_MS.node})`);
+    expect.soft(elapsed, `grading the class of 30 takes under 10 s on the reference day's machine (issue 6; 6.4 s measured in CI then), ${budget} ms on this one today`).toBeLessThan(budget);
 
     // report.json: valid, sorted, the expected grade for each student, no checker error.
     const json = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
