@@ -4,6 +4,8 @@
 // bytes and the stamp of the write that ended it are both here, so the time it gets never depends
 // on which came first.
 
+const COMPACT = 1024;
+
 interface Pending {
   /** offset just past the line's last byte in the stream */
   end: number;
@@ -16,8 +18,11 @@ export class StampedLines {
   private received = 0;
   private partial: Buffer[] = [];
   private partialBytes = 0;
-  private readonly pending: Pending[] = [];
-  private readonly stamps: { o: number; t: number }[] = [];
+  // Queues read from a head index, compacted now and then: a flood of lines that no stamp covers
+  // (past the module's caps) is released in one go at the end, in linear time.
+  private pending: Pending[] = [];
+  private head = 0;
+  private stamps: { o: number; t: number }[] = [];
   private next = 0;
   private lastT = -Infinity;
 
@@ -64,17 +69,25 @@ export class StampedLines {
   }
 
   private release(all = false): void {
-    while (this.pending.length) {
-      const line = this.pending[0];
+    while (this.head < this.pending.length) {
+      const line = this.pending[this.head];
       while (this.next < this.stamps.length && this.stamps[this.next].o < line.end) this.next++;
       const stamp = this.stamps[this.next];
-      if (!stamp && !all) return;
+      if (!stamp && !all) break;
       // No stamp covers it (bytes written around the module: os.write, a child process): it is
       // placed when it arrived, never before a line printed earlier.
       const t = Math.max(this.lastT, stamp ? stamp.t : line.arrived);
       this.lastT = t;
-      this.pending.shift();
+      this.head++;
       this.emit(line.text, t);
+    }
+    if (this.head > COMPACT && this.head * 2 > this.pending.length) {
+      this.pending = this.pending.slice(this.head);
+      this.head = 0;
+    }
+    if (this.next > COMPACT && this.next * 2 > this.stamps.length) {
+      this.stamps = this.stamps.slice(this.next);
+      this.next = 0;
     }
   }
 }
