@@ -5,7 +5,7 @@ import type { Socket } from 'node:net';
 import { spawn } from 'node:child_process';
 import { forkServerFor, forkServerUsable, type ForkedProcess, type ProcessHandle } from './forkserver.js';
 import { packageRoot } from '../util/package-root.js';
-import { Watch, EndedError, withDeadline } from '../util/wait.js';
+import { Watch, DeadlineError, EndedError, withDeadline } from '../util/wait.js';
 import type { BlockedAt } from '../model.js';
 import type { PyEvent, PyEventName, EventOf } from './events.js';
 import { UNBLOCKING } from './events.js';
@@ -493,7 +493,12 @@ export class PythonRun {
 
   /** The exit, once everything the program reported and printed before it has been read. */
   async exited(ms: number): Promise<Exit> {
-    return this.watch.until(() => (this.settled ? this.exit : undefined), ms, 'exit').catch((e) => {
+    return this.watch.until(() => {
+      if (this.settled) return this.exit;
+      // looping on a closed connection, it will not end by itself: the deadline's outcome, now
+      if (this.spinsOnClosed()) throw new DeadlineError('exit', ms);
+      return undefined;
+    }, ms, 'exit').catch((e) => {
       if (e instanceof EndedError && this.exit) return this.exit;
       throw e;
     });
