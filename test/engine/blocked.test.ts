@@ -72,3 +72,18 @@ describe('blockedAt(): the call and the line of the student file', () => {
     expect(run.stdout).toBe("b'fini'\n");
   });
 });
+
+describe('a program looping on a closed connection', () => {
+  it('is known to loop at once: waiting for its exit fails long before the deadline, as the deadline would', async () => {
+    const transcript = new Transcript();
+    const run = await startRun('spins_on_closed.py', { transcript });
+    const conn = await connectClient((await run.listening(LONG)).real, transcript, 'client', 'serveur', LONG);
+    await run.waitEvent('accept', LONG);
+    conn.destroy();
+    const started = performance.now();
+    await expect(run.exited(30_000)).rejects.toBeInstanceOf(DeadlineError);
+    expect(run.spinsOnClosed()).toBe(true);
+    // the module reports the 64th empty recv() within milliseconds; 30 s would be the deadline
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});
