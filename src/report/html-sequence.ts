@@ -46,6 +46,8 @@ export interface SequenceLabels {
 
 function textOf(e: TranscriptEvent, labels: SequenceLabels): string {
   if (e.kind === 'exit' && e.text === 'stopped') return labels.stopped;
+  const left = e.kind === 'note' ? /^… \+(\d+)$/.exec(e.text) : null; // what a flood left out (transcript.ts)
+  if (left) return labels.more(Number(left[1]));
   if (e.text) return e.text;
   return e.kind === 'connect' ? labels.connect : e.kind === 'close' ? labels.close : e.kind === 'listen' ? labels.listen : e.kind === 'exit' ? labels.exit : '';
 }

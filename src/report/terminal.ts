@@ -38,9 +38,27 @@ export function exchangeLine(lang: Lang, e: TranscriptEvent): string {
       return t(lang, 'exchange.close', { who: from });
     case 'exit':
       return e.text === 'stopped' ? t(lang, 'exchange.stopped', { who: from }) : t(lang, 'exchange.exit', { who: from, how: e.text });
+    case 'note': {
+      // what a flood left out of the record (transcript.ts: `… +N`)
+      const left = /^… \+(\d+)$/.exec(e.text);
+      if (left) return t(lang, 'exchange.more', { n: Number(left[1]) });
+      return `${from} : ${e.text}`;
+    }
     default:
       return `${from} : ${e.text}`;
   }
+}
+
+/** The exchange as lines; a run of identical lines (a print loop) is one line with its count. */
+function exchangeLines(lang: Lang, events: TranscriptEvent[]): string[] {
+  const runs: { text: string; n: number }[] = [];
+  for (const e of events) {
+    const text = exchangeLine(lang, e);
+    const last = runs.at(-1);
+    if (last?.text === text) last.n++;
+    else runs.push({ text, n: 1 });
+  }
+  return runs.map(({ text, n }) => (n > 1 ? `${text}  ${pc.dim(t(lang, 'exchange.repeated', { n }))}` : text));
 }
 
 function indent(text: string, pad: string): string {
@@ -69,12 +87,12 @@ function renderFailure(lang: Lang, c: CheckResult, out: string[]): void {
     const where = t(lang, 'term.blocked', { call: `${c.blocked.call}()`, line: c.blocked.line, file: c.blocked.file });
     out.push(pad + pc.yellow(where) + (c.blocked.code ? pc.dim(`   ${c.blocked.code}`) : ''));
   }
-  const exchange = c.transcript.filter((e) => e.kind !== 'stderr');
+  const exchange = exchangeLines(lang, c.transcript.filter((e) => e.kind !== 'stderr'));
   if (exchange.length) {
     out.push(pad + pc.dim(t(lang, 'term.exchange')));
     const shown = exchange.slice(-MAX_EXCHANGE_LINES);
-    if (shown.length < exchange.length) out.push(pad + '  ' + pc.dim(`… (${exchange.length - shown.length})`));
-    for (const e of shown) out.push(pad + '  ' + exchangeLine(lang, e));
+    if (shown.length < exchange.length) out.push(pad + '  ' + pc.dim(t(lang, 'term.earlier', { n: exchange.length - shown.length })));
+    for (const line of shown) out.push(pad + '  ' + line);
   }
   if (c.traceback) out.push(indent(pc.red(c.traceback), pad));
   if (c.hint) out.push(pad + pc.cyan(`→ ${c.hint}`));

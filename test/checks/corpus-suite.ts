@@ -97,6 +97,7 @@ export function corpusSuite(): void {
       [/ 1 élèves| 1 points/, 'a wrong plural'],
       [/tp-reseau-sc-|tp-reseau-[A-Za-z0-9]{6}\//, "the checker's working copy instead of the student's file"],
       [/on attendait :|waiting for|deadline of|Unknown option/, 'an internal wait or English text'],
+      [/… \+\d|… \(\d+\)|vérificateur : …/, 'a count of left-out lines without a word of what they are'],
     ];
     it('no failed check says anything internal, English or broken, in its message, hint, the whole terminal output or report.html', () => {
       const problems: string[] = [];

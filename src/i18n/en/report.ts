@@ -34,6 +34,7 @@ export const report: Record<keyof typeof fr, string> = {
   'report.traceback': 'Python error (traceback)',
   'report.blockedAt': 'Program blocked in {call}() — {file}, line {line}',
   'report.stopped': 'stopped by the checker',
+  'report.more': '… and {n} more {n:step|steps} of the exchange, not shown',
   'report.exchange': 'The exchange',
   'report.noExchange': 'No exchange recorded.',
   'report.legend': 'Legend',

@@ -32,6 +32,7 @@ export const report = {
   'report.traceback': 'Erreur Python (traceback)',
   'report.blockedAt': 'Programme bloqué dans {call}() — {file}, ligne {line}',
   'report.stopped': 'arrêté par le vérificateur',
+  'report.more': '… et encore {n} {n:étape|étapes} de l’échange, non montrées',
   'report.exchange': 'L’échange',
   'report.noExchange': 'Aucun échange enregistré.',
   'report.legend': 'Légende',
