@@ -41,6 +41,8 @@ const noteWidth = (label: string): number => Math.round(14 + label.length * CHAR
 /** Labels for the kinds that carry no text of their own, and the actors' names in the report's language. */
 export interface SequenceLabels {
   connect: string; close: string; listen: string; exit: string; stopped: string; more: (n: number) => string;
+  /** a suffix for an event repeated n times in a row */
+  repeated: (n: number) => string;
   actor?: (name: string) => string;
 }
 
@@ -76,7 +78,19 @@ function layout(events: TranscriptEvent[], actors: string[], labels: SequenceLab
   return { x, width: Math.round(at + Math.max(COL / 2, half[actors.length - 1] + GAP / 2)) };
 }
 
-export function renderSequence(events: TranscriptEvent[], labels: SequenceLabels): string {
+/** A run of identical events (a print loop) as its first one, its label saying how many. */
+function collapseRepeats(events: TranscriptEvent[], labels: SequenceLabels): TranscriptEvent[] {
+  const out: { e: TranscriptEvent; n: number }[] = [];
+  for (const e of events) {
+    const last = out.at(-1);
+    if (last && last.e.kind === e.kind && last.e.from === e.from && last.e.to === e.to && last.e.text === e.text && e.kind !== 'note') last.n++;
+    else out.push({ e, n: 1 });
+  }
+  return out.map(({ e, n }) => (n > 1 ? { ...e, text: `${textOf(e, labels)}  ${labels.repeated(n)}` } : e));
+}
+
+export function renderSequence(all: TranscriptEvent[], labels: SequenceLabels): string {
+  const events = collapseRepeats(all, labels);
   const shown = events.slice(0, MAX_EVENTS);
   const actors = actorsOf(shown);
   if (actors.length === 0) return '';

@@ -66,7 +66,7 @@ function checkBlock(c: CheckResult, tr: T, lang: Lang): string {
   if (c.traceback) parts.push(`<h4>${h(tr('report.traceback'))}</h4><pre class="traceback">${h(c.traceback.slice(0, 20_000))}</pre>`);
   const svg = renderSequence(c.transcript, {
     connect: 'connect()', close: 'close()', listen: 'listen()', exit: 'exit', stopped: tr('report.stopped'),
-    more: (n) => tr('report.more', { n }), actor: (a) => actorName(lang, a),
+    more: (n) => tr('report.more', { n }), repeated: (n) => tr('report.repeated', { n }), actor: (a) => actorName(lang, a),
   });
   parts.push(`<h4>${h(tr('report.exchange'))}</h4>` + (svg ? `<div class="sequence-wrap">${svg}</div>` : `<p>${h(tr('report.noExchange'))}</p>`));
   // the title first; the id after the status, small and grey: what `--explain` takes

@@ -8,7 +8,7 @@ import { exercises } from '../../checks/index.js';
 import type { TranscriptEvent } from '../../src/model.js';
 import { check, classOf4, echoTranscript, exercise, report } from './fixtures.js';
 
-const labels = { connect: 'connect()', close: 'close()', listen: 'listen()', exit: 'exit', stopped: 'stopped', more: (n: number) => `+${n}` };
+const labels = { connect: 'connect()', close: 'close()', listen: 'listen()', exit: 'exit', stopped: 'stopped', more: (n: number) => `+${n}`, repeated: (n: number) => `(${n} fois)` };
 const AT = '2026-03-02T09:00:00.000Z';
 
 /** One student who handed in nothing: every check of the four exercises "not done". */
@@ -56,6 +56,14 @@ describe('report.html words', () => {
     expect(svg).toMatch(/>x+…<\/text>/);
     const width = Number(/width="(\d+(?:\.\d+)?)"/.exec(svg)![1]);
     expect(width).toBeLessThan(1200); // room is made, within reason
+  });
+
+  it('draws a print loop once, with how many times it printed', () => {
+    const loop = Array.from({ length: 393 }, (_, i) => ({ at: 10 + i, kind: 'stdout' as const, from: 'client', text: 'Serveur répond : ' }));
+    const svg = renderSequence([{ at: 0, kind: 'connect', from: 'client', to: 'serveur', text: '127.0.0.1:12345' }, ...loop, { at: 500, kind: 'exit', from: 'client', text: 'stopped' }], labels);
+    expect(svg.match(/Serveur répond :/g)).toHaveLength(2); // the box and its tooltip
+    expect(svg).toMatch(/>Serveur répond : +\(393 fois\)<\/text>/);
+    expect(svg).not.toContain('+'); // nothing left out of the diagram
   });
 
   it('shows each failed check\'s id discreetly after its title and status', () => {

@@ -8,7 +8,7 @@ import { histogram } from '../../src/report/html-chart.js';
 import { classOf4, echoTranscript } from './fixtures.js';
 import { chromiumChoice, openReport } from './browser.js';
 
-const labels = { connect: 'connect()', close: 'close()', listen: 'listen()', exit: 'exit', stopped: 'stopped', more: (n: number) => `+${n}` };
+const labels = { connect: 'connect()', close: 'close()', listen: 'listen()', exit: 'exit', stopped: 'stopped', more: (n: number) => `+${n}`, repeated: (n: number) => `(${n} fois)` };
 
 describe('report.html (static)', () => {
   it('draws the exchange with client left of serveur, text escaped', () => {

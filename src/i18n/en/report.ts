@@ -35,6 +35,7 @@ export const report: Record<keyof typeof fr, string> = {
   'report.blockedAt': 'Program blocked in {call}() — {file}, line {line}',
   'report.stopped': 'stopped by the checker',
   'report.more': '… and {n} more {n:step|steps} of the exchange, not shown',
+  'report.repeated': '({n} times)',
   'report.exchange': 'The exchange',
   'report.noExchange': 'No exchange recorded.',
   'report.legend': 'Legend',

@@ -33,6 +33,7 @@ export const report = {
   'report.blockedAt': 'Programme bloqué dans {call}() — {file}, ligne {line}',
   'report.stopped': 'arrêté par le vérificateur',
   'report.more': '… et encore {n} {n:étape|étapes} de l’échange, non montrées',
+  'report.repeated': '({n} fois)',
   'report.exchange': 'L’échange',
   'report.noExchange': 'Aucun échange enregistré.',
   'report.legend': 'Légende',
