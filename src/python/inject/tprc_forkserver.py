@@ -207,15 +207,34 @@ def _clear_module(mod):
 
 
 def _serve():
+    """The checker's requests on stdin, until it closes them (its runs are killed by it)."""
+
+    def start(fields, frame, wake):
+        if _reference is not None and _reference(fields[2], frame):
+            return  # forked on the checker's side of the wall
+        fork_run(fields, wake, _outer_pid)
+
+    serve_frames(0, start)
+
+
+# The serve loop shared by this server and the wall's outer process (tprc_forkserver_wall._outer).
+_runs = {}  # pid -> token of the runs this process forked
+
+
+def serve_frames(source, start, watch=None):
+    """
+    Read requests from `source` (b"<length>\\n" + fields) and call start(fields, frame, wake) for
+    each; reply "exit" for each run that ends. Returns "eof" at the end of `source`, "ended" once
+    the child `watch` (a pid) has ended. `wake`: the descriptors a forked child must close.
+    """
     r, w = os.pipe()
     os.set_blocking(w, False)
     signal.set_wakeup_fd(w)
     signal.signal(signal.SIGCHLD, lambda *_: None)
-    runs = {}  # pid -> token
     buf = b""
     while True:
         try:
-            ready, _, _ = select.select([0, r], [], [])
+            ready, _, _ = select.select([source, r], [], [])
         except InterruptedError:
             continue
         if r in ready:
@@ -223,25 +242,13 @@ def _serve():
                 os.read(r, 4096)
             except BlockingIOError:
                 pass
-        while runs:
-            try:
-                pid, status = os.waitpid(-1, os.WNOHANG)
-            except ChildProcessError:
-                break
-            if pid == 0:
-                break
-            token = runs.pop(pid, None)
-            if token is None:
-                continue
-            if os.WIFSIGNALED(status):
-                _reply("exit %s - %d" % (token, os.WTERMSIG(status)))
-            else:
-                _reply("exit %s %d -" % (token, os.WEXITSTATUS(status)))
-        if 0 not in ready:
+        if (_runs or watch is not None) and _reap(watch):
+            return "ended"
+        if source not in ready:
             continue
-        chunk = os.read(0, 65536)
+        chunk = os.read(source, 65536)
         if not chunk:
-            return  # the checker is gone: its runs are killed by it (process groups)
+            return "eof"
         buf += chunk
         while True:
             nl = buf.find(b"\n")
@@ -250,19 +257,44 @@ def _serve():
             size = int(buf[:nl])
             if len(buf) < nl + 1 + size:
                 break
-            payload, buf = buf[nl + 1:nl + 1 + size], buf[nl + 1 + size:]
-            fields = payload.decode("utf-8", "surrogateescape").split("\0")
-            if _reference is not None and _reference(fields[2], buf[:0].join((b"%d\n" % size, payload))):
-                continue  # forked on the checker's side of the wall
-            try:
-                pid = os.fork()
-            except OSError as e:
-                _reply("error %s %s" % (fields[0], str(e).replace("\n", " ")))
-                continue
-            if pid == 0:
-                _child(fields, (r, w))
-            runs[pid] = fields[0]
-            _reply("pid %s %d" % (fields[0], _outer_pid(pid) if _outer_pid else pid))
+            frame, buf = buf[:nl + 1 + size], buf[nl + 1 + size:]
+            start(frame[nl + 1:].decode("utf-8", "surrogateescape").split("\0"), frame, (r, w))
+
+
+def _reap(watch):
+    """Reply "exit" for each run that ended; True when the child `watch` ended."""
+    gone = False
+    while True:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            break
+        if pid == 0:
+            break
+        if pid == watch:
+            gone = True
+            continue
+        token = _runs.pop(pid, None)
+        if token is None:
+            continue
+        if os.WIFSIGNALED(status):
+            _reply("exit %s - %d" % (token, os.WTERMSIG(status)))
+        else:
+            _reply("exit %s %d -" % (token, os.WEXITSTATUS(status)))
+    return gone
+
+
+def fork_run(fields, close_in_child, shown_pid=None):
+    """Fork the run a request asks for; reply its pid (as the checker numbers it: `shown_pid`)."""
+    try:
+        pid = os.fork()
+    except OSError as e:
+        _reply("error %s %s" % (fields[0], str(e).replace("\n", " ")))
+        return
+    if pid == 0:
+        _child(fields, close_in_child)
+    _runs[pid] = fields[0]
+    _reply("pid %s %d" % (fields[0], shown_pid(pid) if shown_pid else pid))
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@
 # (`check`), or refuses to serve (`grade`, TPRC_WALL_REQUIRED=1: every run fails rather than run
 # unwalled).
 import os
-import select
 import signal
 import sys
 
@@ -150,61 +149,7 @@ def _inner(fs, area, before, status_w, ref_w, proc):
 
 def _outer(fs, inner, ref):
     """Process O: fork the reference runs I hands over, until I ends."""
-    r, w = os.pipe()
-    os.set_blocking(w, False)
-    signal.set_wakeup_fd(w)
-    signal.signal(signal.SIGCHLD, lambda *_: None)
-    runs = {}  # pid -> token
-    buf = b""
-    while True:
-        try:
-            ready, _, _ = select.select([ref, r], [], [])
-        except InterruptedError:
-            continue
-        if r in ready:
-            try:
-                os.read(r, 4096)
-            except BlockingIOError:
-                pass
-        while True:
-            try:
-                pid, status = os.waitpid(-1, os.WNOHANG)
-            except ChildProcessError:
-                break
-            if pid == 0:
-                break
-            if pid == inner:
-                return  # I is gone (killed, or the checker closed its pipe): its runs went with it
-            token = runs.pop(pid, None)
-            if token is None:
-                continue
-            if os.WIFSIGNALED(status):
-                fs._reply("exit %s - %d" % (token, os.WTERMSIG(status)))
-            else:
-                fs._reply("exit %s %d -" % (token, os.WEXITSTATUS(status)))
-        if ref not in ready:
-            continue
-        chunk = os.read(ref, 65536)
-        if not chunk:
-            os.waitpid(inner, 0)  # I is ending (it holds the pipe until then)
-            return
-        buf += chunk
-        while True:
-            nl = buf.find(b"\n")
-            if nl < 0:
-                break
-            size = int(buf[:nl])
-            if len(buf) < nl + 1 + size:
-                break
-            payload, buf = buf[nl + 1:nl + 1 + size], buf[nl + 1 + size:]
-            fields = payload.decode("utf-8", "surrogateescape").split("\0")
-            try:
-                pid = os.fork()
-            except OSError as e:
-                fs._reply("error %s %s" % (fields[0], str(e).replace("\n", " ")))
-                continue
-            if pid == 0:
-                os.close(ref)
-                fs._child(fields, (r, w))
-            runs[pid] = fields[0]
-            fs._reply("pid %s %d" % (fields[0], pid))
+    why = fs.serve_frames(ref, lambda fields, frame, wake: fs.fork_run(fields, wake + (ref,)), watch=inner)
+    if why == "eof":
+        os.waitpid(inner, 0)  # I is ending (it holds the pipe until then)
+    # else I is gone (killed, or the checker closed its pipe): its runs went with it
