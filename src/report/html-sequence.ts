@@ -108,7 +108,8 @@ export function renderSequence(all: TranscriptEvent[], labels: SequenceLabels): 
     const y = TOP + i * ROW + ROW / 2;
     const cls = KIND_CLASS[e.kind];
     const text = textOf(e, labels);
-    const full = e.text.length > 2000 ? e.text.slice(0, 2000) + '…' : e.text; // a flood must not bloat the page
+    // a flood must not bloat the page; a note says in words what it stands for
+    const full = e.kind === 'note' ? text : e.text.length > 2000 ? e.text.slice(0, 2000) + '…' : e.text;
     const tip = `<title>${x(`${(e.at / 1000).toFixed(2)} s — ${e.kind}: ${full}`)}</title>`;
     const from = col.get(e.from)!;
     const to = e.to !== undefined ? col.get(e.to) : undefined;

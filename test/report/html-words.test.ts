@@ -66,6 +66,15 @@ describe('report.html words', () => {
     expect(svg).not.toContain('+'); // nothing left out of the diagram
   });
 
+  it('says in words, in the box and its tooltip, what a flood left out of the record', () => {
+    const svg = renderSequence([
+      { at: 0, kind: 'stdout', from: 'client', text: 'Serveur répond : ' },
+      { at: 1, kind: 'note', from: 'checker', text: '… +2' },
+    ], { ...labels, more: (n: number) => `… et encore ${n} étapes` });
+    expect(svg).not.toContain('… +2');
+    expect(svg.match(/… et encore 2 étapes/g)).toHaveLength(2);
+  });
+
   it('shows each failed check\'s id discreetly after its title and status', () => {
     const html = renderHtml([report('Bob', [exercise('ex3', [check('ex3.serveur-echo', 'fail', { transcript: echoTranscript })])])], { generatedAt: AT });
     expect(html).toMatch(/<summary>Le serveur renvoie chaque message<span class="badge st-fail">échoué<\/span><code class="check-id">ex3\.serveur-echo<\/code><\/summary>/);
