@@ -32,7 +32,7 @@ export async function expectPrinted(run: PythonRun, text: string, ms: number, no
 }
 
 /** Why `text` is not shown: printed as bytes (decode forgotten) or not printed at all. */
-function printFailure(run: PythonRun, text: string, noPrintKey: string): CheckFailure {
+export function printFailure(run: PythonRun, text: string, noPrintKey: string): CheckFailure {
   const seen = lastLines(run.stdout);
   return printState(run.stdout, text) === 'bytes'
     ? failure('ex.printed-bytes', { text }, { hint: 'decode', expected: text, seen })

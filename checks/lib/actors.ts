@@ -1,0 +1,110 @@
+// The actors of a check, as a check sees them: a student's program, a connection the checker holds
+// (a peer), a stand-in server. They wrap the engine's PythonRun, Connection and FakeServer so that
+// a check never handles an engine type; the verbs of lib/ reach the engine through engineOf/connOf.
+import type { PythonRun } from '../../src/engine/python-run.js';
+import type { Connection } from '../../src/peers/connection.js';
+import type { FakeServer } from '../../src/peers/fake-server.js';
+import { STEP, START } from './deadlines.js';
+
+/** A deadline base (lib/deadlines.ts) scaled to this machine: the ScenarioContext's ms(). */
+export type Scale = (base: number) => number;
+
+/** Where a program listens: the address it asked for, and the port the checker reaches it on. */
+export interface Listening {
+  host: string | null;
+  port: number | null;
+  /** the real port (the module may move the program to a free one) */
+  real: number;
+}
+
+const runs = new WeakMap<Program, PythonRun>();
+const conns = new WeakMap<Peer, Connection>();
+
+/** The engine run behind a program: for lib/ verbs only (api.ts does not export it). */
+export function engineOf(p: Program): PythonRun {
+  return runs.get(p)!;
+}
+
+/** The engine connection behind a peer: for lib/ verbs only. */
+export function connOf(p: Peer): Connection {
+  return conns.get(p)!;
+}
+
+/** A student's (or a reference) Python program, started by the lab. */
+export class Program {
+  constructor(run: PythonRun, readonly scale: Scale) {
+    runs.set(this, run);
+  }
+
+  /** It listens (bind + listen): where. Within START by default. */
+  async listens(within = this.scale(START)): Promise<Listening> {
+    const e = await engineOf(this).listening(within);
+    return { host: e.host, port: e.port, real: e.real };
+  }
+
+  /** Wait (no diagnosis) until it asks for a line with input(), the nth time. */
+  async asksLine(nth: number, within = this.scale(STEP)): Promise<void> {
+    await engineOf(this).inputRequested(nth, within);
+  }
+
+  /** How many times it asked for a line so far. */
+  get linesAsked(): number {
+    return engineOf(this).all('input').length;
+  }
+
+  /** Type a line on its keyboard (stdin). */
+  type(line: string): void {
+    engineOf(this).type(line);
+  }
+
+  /** Has it exited? */
+  get hasExited(): boolean {
+    return engineOf(this).exit !== undefined;
+  }
+}
+
+/** One TCP connection the checker holds with a program: it sends, and expects bytes back. */
+export class Peer {
+  constructor(conn: Connection, readonly scale: Scale) {
+    conns.set(this, conn);
+  }
+
+  /** Its name in the transcript ('client1', ...). */
+  get name(): string {
+    return connOf(this).me;
+  }
+
+  send(text: string): void {
+    connOf(this).send(text);
+  }
+
+  /** Wait (no diagnosis) for exactly this text next in the stream. */
+  expectText(text: string, within = this.scale(STEP)): Promise<void> {
+    return connOf(this).expectText(text, within);
+  }
+
+  /** Close our side, as the lab's programs do (shown in the transcript). */
+  close(): void {
+    connOf(this).close();
+  }
+
+  /** Leave abruptly (a reset): the program sees the connection end without a word. */
+  drop(): void {
+    connOf(this).destroy();
+  }
+}
+
+/** A TypeScript stand-in server a student's client connects to. */
+export class Listener {
+  constructor(private readonly server: FakeServer, readonly scale: Scale) {}
+
+  /** Its port: give it to the client's connect(). */
+  get port(): number {
+    return this.server.port;
+  }
+
+  /** The nth connection the program opens to it (waiting ends at once when the program ends). */
+  async accepted(from: Program, nth = 1, within = this.scale(START)): Promise<Peer> {
+    return new Peer(await this.server.accepted(within, nth, engineOf(from)), this.scale);
+  }
+}

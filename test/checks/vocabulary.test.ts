@@ -1,0 +1,48 @@
+// The check API's verbs, described as data (checks/lib/vocabulary.ts), stay true to the code: the
+// vocabulary a data file would use maps one-to-one to functions of checks/lib/api.ts.
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as api from '../../checks/lib/api.js';
+import { VOCABULARY } from '../../checks/lib/vocabulary.js';
+import { catalogues } from '../../src/i18n/index.js';
+
+const LIB = join(__dirname, '..', '..', 'checks', 'lib');
+const exported = api as unknown as Record<string, unknown>;
+
+describe('the verbs of the check API, as data', () => {
+  it('each verb of the vocabulary is a function of the API, named once', () => {
+    const names = VOCABULARY.map((v) => v.verb);
+    expect(names.filter((n) => typeof exported[n] !== 'function')).toEqual([]);
+    expect(new Set(names).size).toBe(names.length);
+    expect(new Set(VOCABULARY.map((v) => v.step)).size).toBe(names.length);
+  });
+
+  it('each expectation the API exports is in the vocabulary', () => {
+    const expectations = Object.keys(exported).filter((n) => /^expect[A-Z]/.test(n) && typeof exported[n] === 'function');
+    expect(expectations.filter((n) => !VOCABULARY.some((v) => v.verb === n))).toEqual([]);
+  });
+
+  it('each failure a verb can give has its message and its hint in French and English', () => {
+    const missing: string[] = [];
+    for (const v of VOCABULARY) {
+      for (const { key, hint } of v.failures) {
+        for (const lang of ['fr', 'en'] as const) {
+          if (!(key in catalogues[lang])) missing.push(`${v.verb}: ${lang} ${key}`);
+          if (!(`hint.${hint}` in catalogues[lang])) missing.push(`${v.verb}: ${lang} hint.${hint}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('every failure key written in the verbs is listed by a verb', () => {
+    const listed = new Set(VOCABULARY.flatMap((v) => v.failures.map((x) => x.key)));
+    const written = ['verbs.ts', 'relay.ts', 'expect.ts']
+      .flatMap((f) => [...readFileSync(join(LIB, f), 'utf8').matchAll(/failure\(\s*'([^']+)'/g)].map((m) => m[1]))
+      // keys made at run time (`${noDataKey}-waiting`) belong to lib/exchange.ts's parts 1-2 steps
+      .filter((k) => !k.includes('$'));
+    expect(written.length).toBeGreaterThan(10);
+    expect([...new Set(written)].filter((k) => !listed.has(k))).toEqual([]);
+  });
+});
