@@ -46,7 +46,7 @@ const serverLeave: Scenario = scenario({
     await conn.expectText(msg);
     await leaveWithoutWord(srv, conn);
     await expectNoBusyLoop(srv, 'ex3.spin');
-    expectNoException(srv, 'ex3.crash-on-leave', 'crash-departure-alone');
+    expectNoException(srv, 'ex3.crash-on-leave', { hint: 'crash-departure-alone' });
     expectNoErrorExit(srv);
   });
 });

@@ -55,7 +55,7 @@ const server: Scenario = scenario({
     await departed(2);
     await expectRelayed(srv, 'Il en reste deux', late, [b], ms);
     await expectRelayed(srv, 'Oui, deux', b, [late], ms);
-    expectNoException(srv, 'ex4.thread-crashed', 'crash-departure', { who: 'client' });
+    expectNoException(srv, 'ex4.thread-crashed', { hint: 'crash-departure', params: { who: 'client' } });
   });
   await lab.step('ex4.serveur-tous-partis', async () => {
     b.close();

@@ -9,6 +9,13 @@ import { STEP, START } from './deadlines.js';
 /** A deadline base (lib/deadlines.ts) scaled to this machine: the ScenarioContext's ms(). */
 export type Scale = (base: number) => number;
 
+/** Where a program connected: the address it asked for, and its own (ephemeral) address. */
+export interface Connected {
+  host: string;
+  port: number;
+  local?: [string, number];
+}
+
 /** Where a program listens: the address it asked for, and the port the checker reaches it on. */
 export interface Listening {
   host: string | null;
@@ -42,6 +49,29 @@ export class Program {
     return { host: e.host, port: e.port, real: e.real };
   }
 
+  /** It connects (connect()): where to, from where. Within STEP by default. */
+  async connects(within = this.scale(STEP)): Promise<Connected> {
+    const e = await engineOf(this).waitEvent('connect', within);
+    return { host: e.host, port: e.port, local: e.local };
+  }
+
+  /** Wait (no diagnosis) until it receives some bytes (a recv() that returned data). */
+  async receives(within = this.scale(STEP)): Promise<void> {
+    await engineOf(this).waitEvent('recv', within, { where: (e) => e.n > 0 });
+  }
+
+  /** The address of the first client it accepted, as `host:port`. */
+  get firstClient(): string | undefined {
+    const accept = engineOf(this).first('accept');
+    return accept ? addr(accept.peer[0], accept.peer[1]) : undefined;
+  }
+
+  /** Its first connect(), if it made one. */
+  get firstConnect(): Connected | undefined {
+    const e = engineOf(this).first('connect');
+    return e && { host: e.host, port: e.port, local: e.local };
+  }
+
   /** Wait (no diagnosis) until it asks for a line with input(), the nth time. */
   async asksLine(nth: number, within = this.scale(STEP)): Promise<void> {
     await engineOf(this).inputRequested(nth, within);
@@ -55,11 +85,6 @@ export class Program {
   /** Type a line on its keyboard (stdin). */
   type(line: string): void {
     engineOf(this).type(line);
-  }
-
-  /** Has it exited? */
-  get hasExited(): boolean {
-    return engineOf(this).exit !== undefined;
   }
 }
 
@@ -87,11 +112,6 @@ export class Peer {
   close(): void {
     connOf(this).close();
   }
-
-  /** Leave abruptly (a reset): the program sees the connection end without a word. */
-  drop(): void {
-    connOf(this).destroy();
-  }
 }
 
 /** A TypeScript stand-in server a student's client connects to. */
@@ -107,4 +127,10 @@ export class Listener {
   async accepted(from: Program, nth = 1, within = this.scale(START)): Promise<Peer> {
     return new Peer(await this.server.accepted(within, nth, engineOf(from)), this.scale);
   }
+}
+
+/** An address as shown in facts: `host:port`, `''` for all interfaces, `?` for unknown parts. */
+export function addr(host: string | null | undefined, port: number | null | undefined): string {
+  const h = host === '' ? "''" : host ?? '?';
+  return `${h}:${port ?? '?'}`;
 }

@@ -12,7 +12,7 @@ export type Check = CheckDef;
 export type Scenario = ScenarioDef;
 
 export { Lab, scenario, fail, type Failure, type FailureDetails, type StartOptions, type StudentFile } from './lab.js';
-export type { Program, Peer, Listener, Listening } from './actors.js';
+export { type Program, type Peer, type Listener, type Listening, type Connected, addr } from './actors.js';
 export { START, STEP, RELAY, HANDLED } from './deadlines.js';
 
 // verbs: each knows how its step goes wrong (lib/vocabulary.ts: their names, parameters, failure keys)
@@ -21,6 +21,8 @@ export {
   leaveWithoutWord, expectNoBusyLoop, expectNoException, expectNoErrorExit,
   nextPrompt, expectAsksLine, typeAndExpectSent, readsEachReplyBeforeNextLine, expectEndWordEndsClient,
   expectPrompt, expectTypedLine,
+  expectListensOnAllInterfaces, expectTargetsNeighbour, expectSomeData, expectTypedMessageSent, expectConnectsToServer,
+  expectGotReply,
 } from './verbs.js';
 export {
   type RelayPeer, join, expectServesClients, expectServedAtOnce, expectDelivered, expectRelayed,

@@ -101,7 +101,4 @@ export async function expectClosedAndExit0(run: PythonRun, conn: Connection | un
   }
 }
 
-export function addr(host: string | null | undefined, port: number | null | undefined): string {
-  const h = host === '' ? "''" : host ?? '?';
-  return `${h}:${port ?? '?'}`;
-}
+export { addr } from './actors.js';

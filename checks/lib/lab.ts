@@ -2,7 +2,7 @@
 // It wraps the runner's ScenarioContext and hands out actors (lib/actors.ts), never engine objects.
 import type { ScenarioContext, ScenarioDef, StartOptions as EngineStartOptions, StudentFile } from '../../src/runner/types.js';
 import type { Config } from '../../src/config/types.js';
-import { failure, type CheckFailure } from '../../src/runner/types.js';
+import { failure, CheckFailure } from '../../src/runner/types.js';
 import type { Params } from '../../src/i18n/index.js';
 import { t } from '../../src/i18n/index.js';
 import { Program, Peer, Listener, engineOf, type Scale } from './actors.js';
@@ -76,6 +76,21 @@ export class Lab {
   /** Decide `id` now, without ending the scenario. */
   verdict(id: string, ok: boolean, why?: () => Failure, facts?: Record<string, string>): void {
     this.ctx.verdict(id, ok, why, facts);
+  }
+
+  /**
+   * Decide `id` now by a synchronous expectation, without ending the scenario: it passes unless the
+   * expectation fails (its failure is the diagnosis). `facts` are shown either way.
+   */
+  decide(id: string, expectation: () => void, facts?: Record<string, string>): void {
+    let why: Failure | undefined;
+    try {
+      expectation();
+    } catch (e) {
+      if (!(e instanceof CheckFailure)) throw e;
+      why = e;
+    }
+    this.ctx.verdict(id, why === undefined, why && (() => why), facts);
   }
 
   /** The program the next failure is about (its traceback, the line it is blocked on). */

@@ -11,7 +11,7 @@ import { untilAny, DeadlineError } from '../../src/util/wait.js';
 import * as engine from './expect.js';
 import { busyLoopSeen, BUSY_WINDOW_MS } from './busy-loop.js';
 import { START, STEP } from './deadlines.js';
-import { engineOf, connOf, type Program, type Peer } from './actors.js';
+import { engineOf, connOf, type Program, type Peer, type Listening, type Connected } from './actors.js';
 import type { Lab } from './lab.js';
 
 /**
@@ -111,9 +111,9 @@ export async function expectNoBusyLoop(program: Program, key: string): Promise<v
   if (await busyLoopSeen(engineOf(program), program.scale(BUSY_WINDOW_MS))) throw failure(key, {}, { hint: 'busy-loop' });
 }
 
-/** No exception so far (in any thread): else `key` with `hint`. */
-export function expectNoException(program: Program, key: string, hint: string, params?: Record<string, string>): void {
-  if (engineOf(program).all('exception').length) throw failure(key, params ?? {}, { hint });
+/** No exception so far (in any thread): else `key` (with its `params`) and `hint`. */
+export function expectNoException(program: Program, key: string, why: { hint: string; params?: Record<string, string> }): void {
+  if (engineOf(program).all('exception').length) throw failure(key, why.params ?? {}, { hint: why.hint });
 }
 
 /** If it exited, it was with code 0. */
@@ -246,4 +246,66 @@ export async function expectTypedLine(peer: Peer, line: string, wrongKey: string
   await connOf(peer).expectText(line, within).catch((e) => {
     throw e instanceof MismatchError && e.seen.length ? failure(wrongKey, {}, { hint: 'input-ignored', expected: line, seen: e.seen.toString('utf8') }) : e;
   });
+}
+
+// --- parts 1 and 2: one exchange, then addresses and typed input ---
+
+export function isLoopback(host: string | null | undefined): boolean {
+  if (host === null || host === undefined) return false;
+  const h = host.toLowerCase();
+  return h.startsWith('127.') || h === 'localhost' || h === '::1' || h === '0:0:0:0:0:0:0:1';
+}
+
+export function isAllInterfaces(host: string | null | undefined): boolean {
+  return host === '' || host === '0.0.0.0' || host === '::' || host === '::0' || host === '0:0:0:0:0:0:0:0';
+}
+
+/** It listens on every interface ('' or '0.0.0.0'), or at least not on the loopback only. */
+export function expectListensOnAllInterfaces(where: Listening): void {
+  if (isAllInterfaces(where.host) || !isLoopback(where.host)) return;
+  throw failure('ex.bind-loopback', { host: String(where.host) }, { hint: 'bind-loopback', expected: "''  /  '0.0.0.0'", seen: `'${where.host}'` });
+}
+
+/** It connected to a neighbour's address, not to its own machine (the loopback). */
+export function expectTargetsNeighbour(to: Connected): void {
+  if (isLoopback(to.host)) throw failure('ex.client-loopback', { host: to.host }, { hint: 'neighbour-address', seen: to.host });
+}
+
+/**
+ * Some bytes come from the program (its reply, its message): taken. Knows: closed without sending
+ * (`noDataKey`), still connected and silent, typically waiting for a reply to a message it never
+ * sent (`noDataKey`-waiting).
+ */
+export function expectSomeData(peer: Peer, noDataKey: string, hint: string, within = peer.scale(STEP)): Promise<Buffer> {
+  return engine.expectSomeData(connOf(peer), within, noDataKey, hint);
+}
+
+/** What it sent is the typed line. Knows: not in UTF-8, typed line ignored (no input()), another text. */
+export function expectTypedMessageSent(sent: Buffer, typed: string, askedInput: boolean): void {
+  if (sent.equals(Buffer.from(typed, 'utf8'))) return;
+  const seen = sent.toString('utf8');
+  if (sent.equals(Buffer.from(typed, 'latin1'))) throw failure('ex.not-utf8', {}, { hint: 'encoding', expected: typed, seen });
+  if (!askedInput) throw failure('ex.input-ignored', {}, { hint: 'input-ignored', expected: typed, seen });
+  throw failure('ex.typed-mismatch', {}, { hint: 'input-ignored', expected: typed, seen });
+}
+
+/**
+ * The client connects to the server's port. Knows: refused on the right port (the server no longer
+ * accepts), another port than the server's.
+ */
+export async function expectConnectsToServer(cli: Program, server: Listening, within = cli.scale(START)): Promise<Connected> {
+  const run = engineOf(cli);
+  const e = await run.watch.until(() => run.first('connect') ?? run.first('connect-fail'), within, 'connect');
+  if (e.ev === 'connect-fail' && e.port === server.port) throw failure('ex.pair-refused', { port: e.port }, { hint: 'connection-refused', explainsCrash: true });
+  if (e.ev === 'connect-fail') {
+    throw failure('ex.port-mismatch', { client: e.port, server: server.port ?? '?' }, {
+      hint: 'connection-refused', expected: String(server.port), seen: String(e.port), explainsCrash: true,
+    });
+  }
+  return { host: e.host, port: e.port, local: e.local };
+}
+
+/** It received something (a reply) during its run. */
+export function expectGotReply(program: Program): void {
+  if (!engineOf(program).all('recv').some((e) => e.n > 0)) throw failure('ex.pair-no-reply', {}, { hint: 'no-reply' });
 }

@@ -6,8 +6,10 @@ import { join } from 'node:path';
 import * as api from '../../checks/lib/api.js';
 import { VOCABULARY } from '../../checks/lib/vocabulary.js';
 import { catalogues } from '../../src/i18n/index.js';
+import { exercises } from '../../checks/index.js';
 
-const LIB = join(__dirname, '..', '..', 'checks', 'lib');
+const CHECKS = join(__dirname, '..', '..', 'checks');
+const LIB = join(CHECKS, 'lib');
 const exported = api as unknown as Record<string, unknown>;
 
 describe('the verbs of the check API, as data', () => {
@@ -44,5 +46,15 @@ describe('the verbs of the check API, as data', () => {
       .filter((k) => !k.includes('$'));
     expect(written.length).toBeGreaterThan(10);
     expect([...new Set(written)].filter((k) => !listed.has(k))).toEqual([]);
+  });
+
+  it('every message key a check names (fail, or a verb\'s key parameter) exists in French and English', () => {
+    const checkIds = new Set(exercises.flatMap((e) => e.checks.map((c) => c.id)));
+    const files = ['1-meme-machine.ts', '2-deux-machines.ts', '3-ping-pong.ts', '4-relais.ts', 'lib/exchange.ts'];
+    const named = files.flatMap((f) => [...readFileSync(join(CHECKS, f), 'utf8').matchAll(/'(ex\d?\.[a-z0-9-]+)'/g)].map((m) => m[1]));
+    const keys = [...new Set(named)].filter((k) => !checkIds.has(k));
+    expect(keys).toContain('ex3.spin'); // a key given to a verb
+    expect(keys).toContain('ex3.client-no-wait'); // a key given to fail()
+    expect(keys.flatMap((k) => (['fr', 'en'] as const).filter((l) => !(k in catalogues[l])).map((l) => `${l}: ${k}`))).toEqual([]);
   });
 });
