@@ -11,7 +11,7 @@ export type Check = CheckDef;
 /** One run of the student's program(s), deciding some checks in order (made with `scenario`). */
 export type Scenario = ScenarioDef;
 
-export { Lab, scenario, fail, type Failure, type FailureDetails, type StartOptions, type StudentFile } from './lab.js';
+export { type Lab, scenario, fail, type Failure, type FailureDetails, type StartOptions, type StudentFile } from './lab.js';
 export { type Program, type Peer, type Listener, type Listening, type Connected, addr } from './actors.js';
 export { START, STEP, RELAY, HANDLED } from './deadlines.js';
 
