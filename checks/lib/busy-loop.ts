@@ -54,10 +54,26 @@ async function busyShare(run: PythonRun, windowMs: number): Promise<number | und
   if (run.exit || seconds <= 0) return undefined;
   if (sched0 !== undefined) {
     const sched1 = runnableNs(pid!);
-    return sched1 === undefined ? undefined : (sched1 - sched0) / 1e9 / seconds;
+    if (sched1 === undefined) return undefined;
+    // A thread's wait for a CPU is added to schedstat only once it runs again: on a very loaded
+    // machine a spinning thread can wait the whole window and show nothing of it. Ready to run at
+    // the window's end (state R) is busy, whatever the counters say; a blocked thread is never R.
+    return runnableNow(pid!) ? 1 : (sched1 - sched0) / 1e9 / seconds;
   }
   const cpu1 = await run.cpuSeconds(1000).catch(() => undefined);
   return cpu1 === undefined ? undefined : (cpu1 - cpu0!) / seconds;
+}
+
+/** Is a thread of this Linux process running or ready to run (state R) now? */
+function runnableNow(pid: number): boolean {
+  try {
+    return readdirSync(`/proc/${pid}/task`).some((tid) => {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'latin1');
+      return stat[stat.lastIndexOf(')') + 2] === 'R';
+    });
+  } catch {
+    return false; // gone
+  }
 }
 
 /** Sum over the threads of a Linux process of (ns on a CPU + ns waiting for one); undefined elsewhere. */
