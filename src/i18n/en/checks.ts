@@ -1,4 +1,5 @@
 // Exercises, checks and their failure messages (English). Same keys as ../fr/checks.ts.
+import type { checks as fr } from '../fr/checks.js';
 export const checks = {
   'exercise.ex1.title': 'Client and server on the same machine',
   'exercise.ex2.title': 'Client and server on two machines',
@@ -94,4 +95,4 @@ export const checks = {
   'ex4.echo-present': 'The sender gets its own message back (forbidden by the teacher).',
   'ex4.client-wrong-message': 'The typed message does not reach the other client unchanged.',
   'ex4.client-no-print': 'The client does not print the other client’s message “{text}”.',
-};
+} satisfies Record<keyof typeof fr, string>;

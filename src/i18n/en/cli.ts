@@ -1,4 +1,5 @@
 // Command-line messages (English). Same keys as ../fr/cli.ts.
+import type { cli as fr } from '../fr/cli.js';
 export const cli = {
   'cli.check.usage': 'Usage: npm run check -- [DIR] [--exercise ID] [--json] [--lang en] [--watch] [--explain ID]',
   'cli.check.help': [
@@ -100,4 +101,4 @@ export const cli = {
   'fact.bytes': 'bytes',
   'fact.clients': 'clients',
   'fact.echo': 'echo to sender',
-};
+} satisfies Record<keyof typeof fr, string>;

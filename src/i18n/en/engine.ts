@@ -1,4 +1,5 @@
 // Engine messages and hints for the classic mistakes (English). Same keys as ../fr/engine.ts.
+import type { engine as fr } from '../fr/engine.js';
 export const engine = {
   'engine.crashed': '{who} crashed at line {line}: {type}: {message}',
   'engine.crashed-noline': '{who} crashed: {type}: {message}',
@@ -31,7 +32,6 @@ export const engine = {
   'engine.not-reached': 'Not checked: step “{check}” failed before.',
   'engine.missing-file': 'Not done yet: file {file} is missing.',
 
-  'hint.output-flood': 'A print() in an endless loop? Check how your loop ends (for example when recv() returns b\'\').',
   'hint.encode': 'send() needs bytes: write message.encode() (or .encode(\'utf-8\')) before sending.',
   'hint.decode': 'recv() returns bytes: write data.decode() (or .decode(\'utf-8\')) before printing.',
   'hint.port-in-use': 'The port is already in use: an old server may still run in Thonny (Stop button), or two servers were started.',
@@ -66,4 +66,4 @@ export const engine = {
   'hint.missing-file': 'Create the file in the exercise’s folder (starting from student-template/).',
   'hint.todo': 'This file still holds “# TODO” comments: the exercise is not finished yet.',
   'hint.non-loopback': 'The checker only allows loopback: the real address is never contacted.',
-};
+} satisfies Record<keyof typeof fr, string>;

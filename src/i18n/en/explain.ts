@@ -1,8 +1,9 @@
 // `--explain ID`: what each check does, why it matters in the lab, the usual fixes (English).
 // Same keys as ../fr/explain.ts.
+import type { explain as fr, ExchangeKey } from '../fr/explain.js';
 
 /** Parts 1 and 2 share their exchange checks; part 2 sends a typed message with accents. */
-function exchange(ex: 'ex1' | 'ex2'): Record<string, string> {
+function exchange<E extends 'ex1' | 'ex2'>(ex: E): Record<ExchangeKey<E>, string> {
   const p = `check.${ex}`;
   const msg = ex === 'ex1' ? '“Hello, serveur !”' : '“Bonjour à toi, ça va ?” (with accents)';
   return {
@@ -36,7 +37,7 @@ function exchange(ex: 'ex1' | 'ex2'): Record<string, string> {
     [`${p}.paire-echange.what`]: 'Your client and your server, run together, must complete the whole exchange: connection, message, reply, close. The report shows each side’s address and port.',
     [`${p}.paire-echange.why`]: 'This is what you do in class when you start both programs: it shows your two files work together, not only each on its own.',
     [`${p}.paire-echange.fix`]: 'If the server and client checks pass but not this one, read the exchange shown: who waits for what? Often both sides are in recv() at the same time.',
-  };
+  } as Record<ExchangeKey<E>, string>;
 }
 
 export const explain = {
@@ -104,4 +105,4 @@ export const explain = {
   'check.ex4.client-relais.what': 'The checker starts the reference relay server, your client and a second client it drives: what you type must reach the other one, and what the other one writes must be printed by yours.',
   'check.ex4.client-relais.why': 'The lab reuses the ping-pong client as it is with the relay: this shows it works in a real chat with several people.',
   'check.ex4.client-relais.fix': 'Reuse your 3-ping-pong client: while connexion: loop, input, send(message.encode()), recv, print(... .decode()), and “fin” to stop.',
-};
+} satisfies Record<keyof typeof fr, string>;

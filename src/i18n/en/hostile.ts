@@ -1,4 +1,5 @@
 // Limits, sandbox and checks that could not finish (English). Same keys as ../fr/hostile.ts.
+import type { hostile as fr } from '../fr/hostile.js';
 export const hostile = {
   'hostile.check-deadline': 'The check ran past its total time ({s} s): every program was stopped.',
   'hostile.check-died': 'The check stopped without a result (a program may have killed it): {detail}',
@@ -12,4 +13,4 @@ export const hostile = {
   'hint.limit-kill': 'The program tried to stop the checker: that is not allowed.',
   'hostile.isolation-module': 'isolation: module — a program can read and change your files (no Linux namespaces here; to grade a class safely: a Linux machine or GitHub Actions, see “Sécurité et limites” in the README).',
   'hint.output-flood': 'The program prints without end: a print in a loop that never stops?',
-};
+} satisfies Record<keyof typeof fr, string>;

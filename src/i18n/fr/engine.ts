@@ -31,7 +31,6 @@ export const engine = {
   'engine.not-reached': 'Non vérifié : l’étape « {check} » a échoué avant.',
   'engine.missing-file': 'Pas encore fait : fichier {file} absent.',
 
-  'hint.output-flood': 'Un print() dans une boucle sans fin ? Vérifie la condition de sortie de ta boucle (par exemple quand recv() renvoie b\'\').',
   'hint.encode': 'send() attend des octets : écris message.encode() (ou .encode(\'utf-8\')) avant d’envoyer.',
   'hint.decode': 'recv() renvoie des octets : écris donnees.decode() (ou .decode(\'utf-8\')) avant d’afficher.',
   'hint.port-in-use': 'Le port est déjà utilisé : un ancien serveur tourne peut-être encore dans Thonny (bouton Stop), ou tu lances deux serveurs.',

@@ -1,8 +1,15 @@
 // `--explain ID`: what each check does, why it matters in the lab, the usual fixes (French, the
 // default; written for 15–17 year-olds). Same keys as ../en/explain.ts.
 
+type ExchangeCheck =
+  | `serveur-${'ecoute' | 'recoit' | 'repond' | 'termine'}`
+  | `client-${'connecte' | 'envoie' | 'affiche' | 'termine'}`
+  | `paire-${'port' | 'echange'}`;
+/** The keys exchange() defines: typed, so that the catalogue's key list (and its duplicates) is known at compile time. */
+export type ExchangeKey<E extends 'ex1' | 'ex2'> = `check.${E}.${ExchangeCheck}.${'what' | 'why' | 'fix'}`;
+
 /** Parts 1 and 2 share their exchange checks; part 2 sends a typed message with accents. */
-function exchange(ex: 'ex1' | 'ex2'): Record<string, string> {
+function exchange<E extends 'ex1' | 'ex2'>(ex: E): Record<ExchangeKey<E>, string> {
   const p = `check.${ex}`;
   const msg = ex === 'ex1' ? '« Hello, serveur ! »' : '« Bonjour à toi, ça va ? » (avec des accents)';
   return {
@@ -36,7 +43,7 @@ function exchange(ex: 'ex1' | 'ex2'): Record<string, string> {
     [`${p}.paire-echange.what`]: 'Ton client et ton serveur, lancés ensemble, doivent réaliser l’échange complet : connexion, message, réponse, fermeture. Le rapport montre l’adresse et le port de chacun.',
     [`${p}.paire-echange.why`]: 'C’est ce que tu fais en classe en lançant les deux programmes : cette vérification montre que tes deux fichiers fonctionnent ensemble, pas seulement chacun de son côté.',
     [`${p}.paire-echange.fix`]: 'Si les vérifications du serveur et du client réussissent mais pas celle-ci, regarde l’échange affiché : qui attend quoi ? Souvent, l’un fait recv() pendant que l’autre fait aussi recv().',
-  };
+  } as Record<ExchangeKey<E>, string>;
 }
 
 export const explain = {
