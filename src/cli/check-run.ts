@@ -3,6 +3,7 @@ import type { RunReport } from '../model.js';
 import type { CheckArgs } from './check-cli.js';
 import { t } from '../i18n/index.js';
 import { loadConfig, ConfigError } from '../config/load.js';
+import { exerciseNames } from '../config/defaults.js';
 import { checkStudent } from '../runner/check-student.js';
 import { PythonNotFoundError } from '../python/discover.js';
 import { renderTerminal } from '../report/terminal.js';
@@ -41,7 +42,7 @@ export async function runCheckOnce(args: CheckArgs, dir: string, pythonHint?: st
   } catch (e) {
     if (e instanceof PythonNotFoundError) process.stderr.write(pythonNotFoundMessage(lang, e) + '\n');
     else if (e instanceof ConfigError) process.stderr.write(e.message + '\n');
-    else if (e instanceof Error && e.message.startsWith('unknown exercise')) process.stderr.write(t(lang, 'cli.unknown-exercise', { id: e.message.slice(18) }) + '\n');
+    else if (e instanceof Error && e.message.startsWith('unknown exercise')) process.stderr.write(t(lang, 'cli.unknown-exercise', { id: e.message.slice(18), ...exerciseNames() }) + '\n');
     else throw e;
     return 2;
   }

@@ -1,6 +1,7 @@
 import type { Lang } from '../model.js';
 import { t, has } from '../i18n/index.js';
 import { exercises, findExerciseDef } from '../../checks/index.js';
+import { exerciseNames } from '../config/defaults.js';
 import { editDistance } from '../util/edit-distance.js';
 
 /** Word-wrap `text` to `width` columns, each line starting with `indent` (pure). */
@@ -94,7 +95,7 @@ export function unknownText(query: string, found: Extract<Lookup, { kind: 'unkno
     const width = Math.max(...ids.map((id) => id.length));
     for (const id of ids) lines.push(`  ${id.padEnd(width)}  ${t(lang, `check.${id}.title`)}`);
   }
-  lines.push(ids.length ? t(lang, 'cli.explain.try', { id: ids[0] }) : t(lang, 'cli.explain.list'));
+  lines.push(ids.length ? t(lang, 'cli.explain.try', { id: ids[0] }) : t(lang, 'cli.explain.list', exerciseNames()));
   return lines.join('\n') + '\n';
 }
 

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Lang } from '../model.js';
 import { t } from '../i18n/index.js';
-import { EXERCISES } from '../config/defaults.js';
+import { EXERCISES, exerciseNames } from '../config/defaults.js';
 
 export type Target = { dir: string; exercises?: string[] } | { error: string };
 
@@ -23,7 +23,7 @@ export function resolveTarget(given: string, exercises: string[] | undefined, la
     const ex = exerciseNamed(path.basename(parent));
     return ex
       ? { error: t(lang, 'cli.target.file-in-exercise', { path: full, folder: ex.folder, command: command(path.dirname(parent), ex.id) }) }
-      : { error: t(lang, 'cli.target.file', { path: full, command: command(parent) }) };
+      : { error: t(lang, 'cli.target.file', { path: full, command: command(parent), ...exerciseNames() }) };
   }
   const ex = exerciseNamed(path.basename(full));
   if (ex && !EXERCISES.some((e) => isDir(path.join(full, e.folder)))) {
@@ -34,6 +34,6 @@ export function resolveTarget(given: string, exercises: string[] | undefined, la
   }
   const hasLayout = EXERCISES.some((e) => isDir(path.join(full, e.folder)));
   const python = hasLayout ? [] : readdirSync(full).filter((f) => /^(serveur|client).*\.py$/i.test(f));
-  if (python.length > 0) return { error: t(lang, 'cli.target.loose-files', { dir: full, files: python.join(', ') }) };
+  if (python.length > 0) return { error: t(lang, 'cli.target.loose-files', { dir: full, files: python.join(', '), ...exerciseNames() }) };
   return { dir: full, exercises };
 }

@@ -14,6 +14,7 @@ import type { Config } from '../config/types.js';
 import type { ExerciseDef } from '../runner/types.js';
 import { t } from '../i18n/index.js';
 import { loadConfig, ConfigError } from '../config/load.js';
+import { exerciseNames } from '../config/defaults.js';
 import { checkStudent, selectExercises } from '../runner/check-student.js';
 import { closeResidentNamespace } from '../sandbox/netns.js';
 import { findPython, PythonNotFoundError, type PythonInfo } from '../python/discover.js';
@@ -170,7 +171,7 @@ export async function watchChecks(args: CheckArgs, dir: string, opts: WatchOptio
   } catch (e) {
     if (e instanceof PythonNotFoundError) err(pythonNotFoundMessage(lang, e));
     else if (e instanceof ConfigError) err(e.message);
-    else if (e instanceof Error && e.message.startsWith('unknown exercise')) err(t(lang, 'cli.unknown-exercise', { id: e.message.slice(18) }));
+    else if (e instanceof Error && e.message.startsWith('unknown exercise')) err(t(lang, 'cli.unknown-exercise', { id: e.message.slice(18), ...exerciseNames() }));
     else throw e;
     return 2;
   }

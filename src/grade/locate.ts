@@ -41,16 +41,26 @@ const RANK = { folder: 3, name: 2, content: 1, reused: 0 } as const;
 const norm = (s: string): string =>
   s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
+/** The exercise numbered `n` (1 for the first), if there is one. */
+const numbered = (n: number): Folder | undefined => EXERCISES[n - 1]?.folder;
+
+/** A folder's name without its number: '3-ping-pong' -> 'ping-pong'. */
+const slug = (folder: string): string => folder.replace(/^\d+-/, '');
+
+/** Other names students give an exercise's folder, besides its own (the lab's words for it). */
+const FOLDER_ALIASES: Partial<Record<Folder, RegExp>> = {
+  '2-deux-machines': /2-machines/,
+  '3-ping-pong': /pingpong/,
+  '4-relais': /relay|chat|plusieurs-clients/,
+};
+
 /** '3-ping-pong', 'Exercice 3', 'ex_3', 'partie3', 'Ping Pong' -> '3-ping-pong'. */
 export function exerciseFromFolderName(name: string): Folder | undefined {
   const n = norm(name);
-  const byNumber = /^(?:ex|exo|exercice|exercise|partie|part)?-?([1-4])(?:-|$)/.exec(n);
-  if (byNumber) return EXERCISES[Number(byNumber[1]) - 1].folder;
-  if (/meme-machine/.test(n)) return '1-meme-machine';
-  if (/deux-machines|2-machines/.test(n)) return '2-deux-machines';
-  if (/ping-?pong/.test(n)) return '3-ping-pong';
-  if (/relais|relay|chat|plusieurs-clients/.test(n)) return '4-relais';
-  return undefined;
+  const byNumber = /^(?:ex|exo|exercice|exercise|partie|part)?-?(\d+)(?:-|$)/.exec(n);
+  const folder = byNumber ? numbered(Number(byNumber[1])) : undefined;
+  if (folder) return folder;
+  return EXERCISES.find((e) => n.includes(slug(e.folder)) || FOLDER_ALIASES[e.folder]?.test(n))?.folder;
 }
 
 export function roleFromFileName(base: string): Role | undefined {
@@ -60,13 +70,19 @@ export function roleFromFileName(base: string): Role | undefined {
   return serveur === client ? undefined : serveur ? 'serveur' : 'client';
 }
 
+/** The lab names its relay server serveur_5.py (its fifth program): that number is exercise 4's server. */
+const RELAY_SERVER_FILE_NUMBER = 5;
+const RELAY_FOLDER: Folder = '4-relais';
+/** One digit that can name a file's exercise: an exercise's number or the relay server's. */
+const FILE_DIGIT = new RegExp(`(?:^|[^0-9])([1-${Math.max(EXERCISES.length, RELAY_SERVER_FILE_NUMBER)}])(?:[^0-9]|$)`);
+
 /** 'serveur1', 'client_3', 'ex2-client' -> exercise; 'serveur_5' is the lab's relay server. */
 export function exerciseFromFileName(base: string, role: Role): Folder | undefined {
-  const m = /(?:^|[^0-9])([1-5])(?:[^0-9]|$)/.exec(norm(base.replace(/\.py$/i, '')));
+  const m = FILE_DIGIT.exec(norm(base.replace(/\.py$/i, '')));
   if (!m) return undefined;
   const d = Number(m[1]);
-  if (d === 5) return role === 'serveur' ? '4-relais' : undefined;
-  return EXERCISES[d - 1].folder;
+  if (d === RELAY_SERVER_FILE_NUMBER) return role === 'serveur' ? RELAY_FOLDER : undefined;
+  return numbered(d);
 }
 
 /** For the lab's unnumbered names in one folder: which step of the lab the file is at. */

@@ -65,6 +65,9 @@ describe('docs/checks.md', () => {
     const listed = (id: string) => text.includes(`| ${id} |`) || (id.startsWith('ex2.') && text.includes(`| ${id.replace('ex2.', 'ex1.')} |`));
     expect(text).toContain("all of ex1's checks with prefix ex2");
     expect([...checkIds].filter((id) => !listed(id))).toEqual([]);
+    // one section per exercise of the definitions, in their order
+    const headings = [...text.matchAll(/^## (ex\d+) — ([\w-]+)/gm)].map((m) => `${m[1]} ${m[2]}`);
+    expect(headings).toEqual(exercises.map((e) => `${e.id} ${e.folder}`));
     const hints = text.slice(text.indexOf('## Hint keys'));
     const names = [...hints.replace(/\([^)]*\)/g, "").matchAll(/`([a-z][a-z-]*)`/g)].map((m) => m[1]);
     expect(names.length).toBeGreaterThan(10);
