@@ -25,7 +25,8 @@ async function main(): Promise<number> {
     return 0;
   }
   if (args.help) {
-    process.stdout.write(t(lang, 'cli.check.help') + '\n');
+    const { formatNames } = await import('../report/format-registry.js');
+    process.stdout.write(t(lang, 'cli.check.help', { formats: formatNames().join(', ') }) + '\n');
     return 0;
   }
   if (args.explain) {

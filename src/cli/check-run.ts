@@ -8,7 +8,7 @@ import { checkStudent } from '../runner/check-student.js';
 import { PythonNotFoundError } from '../python/discover.js';
 import { renderTerminal } from '../report/terminal.js';
 import { writeReports } from '../report/write-reports.js';
-import { parseFormats, type ReportFormat } from '../report/types.js';
+import { formatNames, parseFormats, type ReportFormat } from '../report/format-registry.js';
 import type { Config } from '../config/types.js';
 import { pythonNotFoundMessage } from './messages.js';
 
@@ -30,7 +30,7 @@ export async function runCheckOnce(args: CheckArgs, dir: string, pythonHint?: st
   if (args.formats) {
     const parsed = parseFormats(args.formats);
     if (parsed.unknown) {
-      process.stderr.write(t(lang, 'cli.unknown-format', { format: parsed.unknown }) + '\n');
+      process.stderr.write(t(lang, 'cli.unknown-format', { format: parsed.unknown, formats: formatNames().join(', ') }) + '\n');
       return 2;
     }
     formats = parsed.formats;

@@ -13,7 +13,7 @@ import { ArgError, parseGradeArgs, type GradeArgs } from '../grade/args.js';
 import { loadConfig, ConfigError } from '../config/load.js';
 import { gradeClass, listSubmissions } from '../grade/grade-class.js';
 import { isMainModule } from '../util/is-main.js';
-import { DEFAULT_FORMATS } from '../report/types.js';
+import { defaultFormats, formatNames } from '../report/format-registry.js';
 import { hasMoodleIds } from '../report/moodle.js';
 import { noteIsolation, warnAboutIsolation } from '../grade/isolation-notice.js';
 import { workerCheckStudent } from '../grade/worker-check.js';
@@ -29,6 +29,9 @@ function tool(): { name: string; version: string } {
   return { name: pkg.name, version: pkg.version };
 }
 
+/** The usage line's list of formats: every registered one. */
+const usageVars = { formatList: formatNames().join(',') };
+
 export async function main(argv: string[]): Promise<number> {
   let lang: Lang = /^en/i.test(process.env.LANG ?? '') && !/^fr/i.test(process.env.LANG ?? '') ? 'en' : 'fr';
   const fail = (message: string): number => {
@@ -40,11 +43,11 @@ export async function main(argv: string[]): Promise<number> {
     args = parseGradeArgs(argv);
   } catch (e) {
     if (!(e instanceof ArgError)) throw e;
-    return fail(`${t(lang, 'report.grade.badArg', { arg: e.message })}\n${t(lang, 'report.grade.usage')}`);
+    return fail(`${t(lang, 'report.grade.badArg', { arg: e.message })}\n${t(lang, 'report.grade.usage', usageVars)}`);
   }
   lang = args.lang ?? lang;
   if (args.help || !args.submissions) {
-    process.stdout.write(t(lang, 'report.grade.usage') + '\n');
+    process.stdout.write(t(lang, 'report.grade.usage', usageVars) + '\n');
     return args.help ? 0 : 2;
   }
   let config;
@@ -94,7 +97,7 @@ async function gradeListed(args: GradeArgs, dir: string, listing: string, config
   if (subs.length === 0) return fail(t(lang, 'report.grade.noSubmissions', { dir }));
   trace('grade: submissions listed');
   // Moodle's folder names: its grading worksheet comes too, unless the formats were chosen.
-  const formats = args.formats ?? (hasMoodleIds(subs.map((s) => s.id)) ? [...DEFAULT_FORMATS, 'moodle' as const] : DEFAULT_FORMATS);
+  const formats = args.formats ?? (hasMoodleIds(subs.map((s) => s.id)) ? [...defaultFormats(), 'moodle'] : defaultFormats());
   const problem = formatsProblem(formats, subs.length);
   if (problem) return fail(t(lang, 'report.grade.gradescopeOne', { count: problem.count }));
   // Said before anything runs: without namespaces a program can read and change the teacher's files.

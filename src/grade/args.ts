@@ -1,6 +1,6 @@
 // Command line of `npm run grade -- SUBMISSIONS [options]` (pure: unit-tested).
 import type { Lang } from '../model.js';
-import { parseFormats, type ReportFormat } from '../report/types.js';
+import { parseFormats, type ReportFormat } from '../report/format-registry.js';
 
 export interface GradeArgs {
   submissions?: string;

@@ -12,17 +12,6 @@ export interface SubmissionInfo {
   notes: string[];
 }
 
-export const REPORT_FORMATS = ['json', 'csv', 'junit', 'html', 'gradescope', 'github', 'moodle'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-export const DEFAULT_FORMATS: ReportFormat[] = ['json', 'csv', 'junit', 'html'];
-
-/** 'html,json' or ['html', 'json'] (repeated --format) -> formats; undefined names the first unknown one. */
-export function parseFormats(input: string | string[]): { formats: ReportFormat[]; unknown?: string } {
-  const list = (Array.isArray(input) ? input : [input]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
-  const unknown = list.find((f) => !(REPORT_FORMATS as readonly string[]).includes(f));
-  return { formats: [...new Set(list)] as ReportFormat[], unknown };
-}
-
 export interface ReportOptions {
   lang?: Lang;
   /** ISO date written in the reports; default: now (tests pass a fixed one) */

@@ -2,32 +2,8 @@
 import { appendFile, mkdir, open, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunReport } from '../model.js';
-import { DEFAULT_FORMATS, type ReportFormat, type ReportOptions } from './types.js';
-import { renderJson, renderJsonChunks } from './json.js';
-import { renderCsv } from './csv.js';
-import { renderJunit } from './junit.js';
-import { renderHtml } from './html.js';
-import { renderGradescope } from './gradescope.js';
-import { renderGithubSummary } from './github-summary.js';
-import { renderMoodleWorksheet } from './moodle.js';
-
-export const FILE_NAMES: Record<Exclude<ReportFormat, 'github'>, string> = {
-  json: 'report.json',
-  csv: 'grades.csv',
-  junit: 'junit.xml',
-  html: 'report.html',
-  gradescope: 'results.json',
-  moodle: 'moodle-feuille-evaluation.csv',
-};
-
-const RENDER: Record<Exclude<ReportFormat, 'github'>, (r: RunReport[], o: ReportOptions) => string> = {
-  json: renderJson,
-  csv: renderCsv,
-  junit: renderJunit,
-  html: renderHtml,
-  gradescope: renderGradescope,
-  moodle: renderMoodleWorksheet,
-};
+import type { ReportOptions } from './types.js';
+import { defaultFormats, findFormat, stepSummaryFormats, type ReportFormat, type ReportFormatDef } from './format-registry.js';
 
 /** Some report files could not be written; `written` lists the ones that were. */
 export class ReportWriteError extends Error {
@@ -39,14 +15,20 @@ export class ReportWriteError extends Error {
 
 /** Why `formats` cannot be written for `count` submissions, before any grading; undefined when they can. */
 export function formatsProblem(formats: ReportFormat[], count: number): { format: ReportFormat; count: number } | undefined {
-  // Gradescope's results.json is one submission's result.
-  return formats.includes('gradescope') && count !== 1 ? { format: 'gradescope', count } : undefined;
+  const format = formats.find((f) => findFormat(f)?.oneSubmission);
+  return format !== undefined && count !== 1 ? { format, count } : undefined;
 }
 
-async function writeChunks(file: string, chunks: Iterable<string>): Promise<void> {
+function renderText(def: ReportFormatDef, reports: RunReport[], options: ReportOptions): string {
+  const text = def.render(reports, options);
+  return typeof text === 'string' ? text : [...text].join('');
+}
+
+async function writeText(file: string, text: string | Iterable<string>): Promise<void> {
+  if (typeof text === 'string') return writeFile(file, text, 'utf8');
   const handle = await open(file, 'w');
   try {
-    for (const chunk of chunks) await handle.write(chunk, null, 'utf8');
+    for (const chunk of text) await handle.write(chunk, null, 'utf8');
   } finally {
     await handle.close();
   }
@@ -60,7 +42,7 @@ async function writeChunks(file: string, chunks: Iterable<string>): Promise<void
 export async function writeReports(
   outDir: string,
   reports: RunReport[],
-  formats: ReportFormat[] = DEFAULT_FORMATS,
+  formats: ReportFormat[] = defaultFormats(),
   opts: ReportOptions = {},
 ): Promise<string[]> {
   const options: ReportOptions = { ...opts, generatedAt: opts.generatedAt ?? new Date().toISOString() };
@@ -68,12 +50,15 @@ export async function writeReports(
   const written: string[] = [];
   const failed: { file: string; message: string }[] = [];
   // One writer's failure (a full disk, a file open elsewhere) must not lose the others.
-  for (const format of formats) {
-    if (format === 'github') continue;
-    const file = path.join(outDir, FILE_NAMES[format]);
+  const defs = formats.map((name) => {
+    const def = findFormat(name);
+    if (!def) throw new Error(`unknown report format: ${name}`);
+    return def;
+  });
+  for (const def of defs.filter((d) => !d.stepSummary)) {
+    const file = path.join(outDir, def.file);
     try {
-      if (format === 'json') await writeChunks(file, renderJsonChunks(reports, options));
-      else await writeFile(file, RENDER[format](reports, options), 'utf8');
+      await writeText(file, def.render(reports, options));
       written.push(file);
     } catch (e) {
       failed.push({ file, message: (e as Error).message });
@@ -81,13 +66,15 @@ export async function writeReports(
   }
   const env = opts.env ?? process.env;
   const summary = env.GITHUB_STEP_SUMMARY;
-  if (summary) {
-    await appendFile(summary, renderGithubSummary(reports, options) + '\n', 'utf8');
-    written.push(summary);
-  } else if (formats.includes('github')) {
-    const file = path.join(outDir, 'summary.md');
-    await writeFile(file, renderGithubSummary(reports, options), 'utf8');
-    written.push(file);
+  for (const def of stepSummaryFormats()) {
+    if (summary) {
+      await appendFile(summary, renderText(def, reports, options) + '\n', 'utf8');
+      written.push(summary);
+    } else if (defs.includes(def)) {
+      const file = path.join(outDir, def.file);
+      await writeFile(file, renderText(def, reports, options), 'utf8');
+      written.push(file);
+    }
   }
   if (failed.length > 0) throw new ReportWriteError(failed, written);
   return written;
