@@ -10,7 +10,7 @@ import { renderTerminal } from '../report/terminal.js';
 import { writeReports } from '../report/write-reports.js';
 import { formatNames, parseFormats, type ReportFormat } from '../report/format-registry.js';
 import type { Config } from '../config/types.js';
-import { pythonNotFoundMessage } from './messages.js';
+import { pythonNotFoundMessage } from '../python/messages.js';
 
 /** Exit code of a finished check: 0 only when every (non-bonus) check passed. */
 export function exitCodeOf(report: RunReport): number {

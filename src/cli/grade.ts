@@ -19,7 +19,7 @@ import { noteIsolation, warnAboutIsolation } from '../grade/isolation-notice.js'
 import { workerCheckStudent } from '../grade/worker-check.js';
 import { progressLine } from '../grade/progress.js';
 import { formatsProblem, ReportWriteError, writeReports } from '../report/write-reports.js';
-import { t } from '../report/i18n.js';
+import { t } from '../i18n/report-keys.js';
 import { packageRoot } from '../util/package-root.js';
 import { findPython, PythonNotFoundError } from '../python/discover.js';
 import { trace } from '../util/trace.js';

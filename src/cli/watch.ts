@@ -20,7 +20,7 @@ import { closeResidentNamespace } from '../sandbox/netns.js';
 import { findPython, PythonNotFoundError, type PythonInfo } from '../python/discover.js';
 import { renderExercise, fmt, bonusMark } from '../report/terminal.js';
 import { rescoreReport } from '../report/score.js';
-import { pythonNotFoundMessage, pythonUsedMessage } from './messages.js';
+import { pythonNotFoundMessage, pythonUsedMessage } from '../python/messages.js';
 
 /** Bounded delay that coalesces the several events of one save (write, rename, chmod...). */
 export const DEBOUNCE_MS = 120;

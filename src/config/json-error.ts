@@ -1,7 +1,7 @@
 // JSON.parse's English error, said for a teacher editing tp-reseau.config.json by hand: where (line
 // and column, counted from 1) and the usual cause of each kind of mistake.
 import type { Lang } from '../model.js';
-import { t } from '../report/i18n.js';
+import { t } from '../i18n/report-keys.js';
 
 type Reason = 'end' | 'name' | 'comma-object' | 'comma-array' | 'string' | 'control' | 'after' | 'token' | 'other';
 

@@ -6,7 +6,7 @@ import type { Lang } from '../model.js';
 import type { Config } from './types.js';
 import { CONFIG_FILE_NAME, defaultConfig } from './defaults.js';
 import { validateConfig } from './validate.js';
-import { t } from '../report/i18n.js';
+import { t } from '../i18n/report-keys.js';
 import { describeJsonError } from './json-error.js';
 
 /** A config that cannot be used; `message` lists every problem, one per line, for the teacher. */

@@ -3,7 +3,7 @@
 import type { Lang } from '../model.js';
 import type { Config, EchoPolicy } from './types.js';
 import { CHECK_IDS, EXERCISES, defaultConfig, findExercise } from './defaults.js';
-import { t } from '../report/i18n.js';
+import { t } from '../i18n/report-keys.js';
 import { editDistance } from '../util/edit-distance.js';
 
 const TOP_KEYS = [

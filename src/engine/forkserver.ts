@@ -11,7 +11,7 @@ import { PassThrough, type Readable, type Writable } from 'node:stream';
 import type { Socket } from 'node:net';
 import { constants } from 'node:os';
 import { packageRoot } from '../util/package-root.js';
-import { killTree, track, untrack } from './kill-tree.js';
+import { killTree, track, untrack } from '../sandbox/kill-tree.js';
 import { interpreterEnv } from '../python/interpreter-env.js';
 import { countPythonProcess } from './process-count.js';
 

@@ -10,7 +10,7 @@ import type { BlockedAt } from '../model.js';
 import type { PyEvent, PyEventName, EventOf } from './events.js';
 import { UNBLOCKING } from './events.js';
 import { reportHub } from './report-hub.js';
-import { killTree, track, trackedPids, untrack } from './kill-tree.js';
+import { killTree, track, trackedPids, untrack } from '../sandbox/kill-tree.js';
 import { loadMeter } from '../util/load.js';
 import { bytesText, type Transcript } from './transcript.js';
 import { StampedLines } from './stamped-lines.js';

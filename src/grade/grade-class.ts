@@ -9,7 +9,7 @@ import type { Config } from '../config/types.js';
 import type { SubmissionInfo } from '../report/types.js';
 import { DEFAULT_STUDENT_TIMEOUT_S } from '../config/defaults.js';
 import { rescoreReport } from '../report/score.js';
-import { t } from '../report/i18n.js';
+import { t } from '../i18n/report-keys.js';
 import { sortReports } from '../report/format.js';
 import { discoverSubmissions, singleSubmission, studentName, type Submission } from './discover.js';
 import { CLASS_ZIP_LIMITS, extractZip, ZipRefused } from './unzip.js';

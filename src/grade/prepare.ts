@@ -10,7 +10,7 @@ import type { Lang } from '../model.js';
 import type { Submission } from './discover.js';
 import { DEFAULT_ZIP_LIMITS, extractZip, ZipRefused } from './unzip.js';
 import { locateExercises, stageSubmission, type Located } from './locate.js';
-import { t } from '../report/i18n.js';
+import { t } from '../i18n/report-keys.js';
 
 export interface Prepared {
   /** the folder to check (possibly empty: then every check is 'skip', not done) */

@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
-import type { ReportKey, Vars } from '../report/i18n.js';
+import type { ReportKey, Vars } from '../i18n/report-keys.js';
 
 export interface ZipLimits {
   maxEntries: number;

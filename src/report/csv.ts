@@ -4,7 +4,7 @@
 import type { RunReport } from '../model.js';
 import type { ReportOptions } from './types.js';
 import { exerciseColumns, formatNumber, sortReports } from './format.js';
-import { translator } from './i18n.js';
+import { translator } from '../i18n/report-keys.js';
 
 const BOM = '\uFEFF';
 

@@ -1,7 +1,7 @@
 // Plain-text explanation of one check (message, expected/seen, hint, where blocked, traceback,
 // exchange), shared by the text-based formats (JUnit, Gradescope).
 import type { CheckResult, Lang, TranscriptEvent } from '../model.js';
-import { translator } from './i18n.js';
+import { translator } from '../i18n/report-keys.js';
 
 export function transcriptLine(e: TranscriptEvent): string {
   const time = `${(e.at / 1000).toFixed(2)}s`;

@@ -3,7 +3,7 @@
 import type { CheckResult, RunReport } from '../model.js';
 import type { ReportOptions } from './types.js';
 import { formatNumber, sortReports } from './format.js';
-import { translator } from './i18n.js';
+import { translator } from '../i18n/report-keys.js';
 import { isolationWarning } from './isolation-warning.js';
 
 const MAX_FAILING = 40;

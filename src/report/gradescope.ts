@@ -5,7 +5,7 @@ import type { RunReport } from '../model.js';
 import type { ReportOptions } from './types.js';
 import { checkDetails } from './details.js';
 import { formatNumber } from './format.js';
-import { translator } from './i18n.js';
+import { translator } from '../i18n/report-keys.js';
 import { isolationWarning } from './isolation-warning.js';
 
 export interface GradescopeTest {

@@ -4,7 +4,7 @@ import type { CheckResult, Lang, RunReport, Status } from '../model.js';
 import type { ReportOptions } from './types.js';
 import { escapeHtml as h, formatDate, formatNumber, mean, median, sortReports } from './format.js';
 import { actorName } from './terminal.js';
-import { translator, type T } from './i18n.js';
+import { translator, type T } from '../i18n/report-keys.js';
 import { renderDistribution } from './html-chart.js';
 import { renderSequence } from './html-sequence.js';
 import { CSS } from './html-style.js';

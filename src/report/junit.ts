@@ -5,7 +5,7 @@ import type { CheckResult, RunReport, Status } from '../model.js';
 import type { ReportOptions } from './types.js';
 import { escapeXml as x, sortReports } from './format.js';
 import { checkDetails } from './details.js';
-import { translator } from './i18n.js';
+import { translator } from '../i18n/report-keys.js';
 import { isolationWarning } from './isolation-warning.js';
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(3);

@@ -16,7 +16,7 @@
 import type { RunReport } from '../model.js';
 import type { ReportOptions } from './types.js';
 import { sortReports } from './format.js';
-import { translator } from './i18n.js';
+import { translator } from '../i18n/report-keys.js';
 
 const MOODLE_ID = /^Participant \d+$/;
 

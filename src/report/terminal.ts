@@ -2,7 +2,7 @@
 import pc from 'picocolors';
 import type { CheckResult, ExerciseResult, Lang, RunReport, TranscriptEvent } from '../model.js';
 import { t } from '../i18n/index.js';
-import { pythonUsedMessage } from '../cli/messages.js';
+import { pythonUsedMessage } from '../python/messages.js';
 
 const MAX_EXCHANGE_LINES = 14;
 

@@ -1,10 +1,16 @@
 // Check results for a student whose check could not finish (the namespace's budget ran out, or the
 // per-student checker died): every check is 'error' (a checker fault, never points lost) with why.
-import type { CheckResult, ExerciseResult, Lang } from '../model.js';
-import type { ExerciseDef } from '../runner/types.js';
+import type { CheckResult, ExerciseResult, Lang, Role } from '../model.js';
 import { t } from '../i18n/index.js';
 
-export function failedResults(defs: ExerciseDef[], lang: Lang, why: 'deadline' | 'aborted' | 'died', detail: string, budgetMs: number): ExerciseResult[] {
+/** What of an exercise's definition the results need (an ExerciseDef is one). */
+export interface ExerciseOutline {
+  id: string;
+  folder: string;
+  checks: readonly { id: string; role: Role; points: number; bonus?: boolean }[];
+}
+
+export function failedResults(defs: readonly ExerciseOutline[], lang: Lang, why: 'deadline' | 'aborted' | 'died', detail: string, budgetMs: number): ExerciseResult[] {
   // the line that says why (an uncaught error's first line), not Node's version banner at the end
   const lines = detail.split('\n').map((l) => l.trim()).filter(Boolean);
   const reason = lines.find((l) => /^(\w*Error|Error)\b|Error:/.test(l)) ?? lines.pop() ?? '';

@@ -16,7 +16,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { packageRoot } from '../util/package-root.js';
 import { withDeadline } from '../util/wait.js';
-import { killTree, track, untrack } from '../engine/kill-tree.js';
+import { killTree, track, untrack } from './kill-tree.js';
 import type { ExerciseResult, TranscriptEvent } from '../model.js';
 import { decodeResults } from './shared-transcripts.js';
 import { trace } from '../util/trace.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { killTree, linuxDescendants, posixKillTargets, windowsTreeKillCommand } from '../../src/engine/kill-tree.js';
+import { killTree, linuxDescendants, posixKillTargets, windowsTreeKillCommand } from '../../src/sandbox/kill-tree.js';
 
 describe('windowsTreeKillCommand (pure)', () => {
   it('taskkill by full path under SystemRoot, the whole tree, forced', () => {

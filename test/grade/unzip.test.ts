@@ -4,7 +4,7 @@ import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { extractZip, ZipRefused } from '../../src/grade/unzip.js';
-import { t } from '../../src/report/i18n.js';
+import { t } from '../../src/i18n/report-keys.js';
 import { rawZip, zipBuffers } from './zip-helpers.js';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'unzip-'));

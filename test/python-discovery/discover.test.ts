@@ -16,7 +16,7 @@ import {
   type Probe,
 } from '../../src/python/discover.js';
 import { envVar, macThonnyPaths, realFs, thonnyCandidates, windowsThonnyPaths, type DiscoveryFs } from '../../src/python/locations.js';
-import { examplePython, pythonNotFoundMessage, pythonUsedMessage } from '../../src/cli/messages.js';
+import { examplePython, pythonNotFoundMessage, pythonUsedMessage } from '../../src/python/messages.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'tprc-discovery-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeadlineError, Watch } from '../../src/util/wait.js';
 import { LoadMeter } from '../../src/util/load.js';
-import { track, untrack } from '../../src/engine/kill-tree.js';
+import { track, untrack } from '../../src/sandbox/kill-tree.js';
 import '../../src/engine/python-run.js'; // registers the programs under test with the load meter
 import { python } from '../engine/helpers.js';
 

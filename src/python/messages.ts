@@ -1,6 +1,6 @@
 import type { Lang } from '../model.js';
 import { t } from '../i18n/index.js';
-import type { PythonInfo, PythonNotFoundError } from '../python/discover.js';
+import type { PythonInfo, PythonNotFoundError } from './discover.js';
 
 /** A typical interpreter path to show in "--python ..." examples, for the student's OS. */
 export function examplePython(platform: NodeJS.Platform): string {

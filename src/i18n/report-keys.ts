@@ -1,7 +1,7 @@
 // The report strings, typed: the same catalogue as everything else (src/i18n), keys checked at compile time.
 import type { Lang } from '../model.js';
-import type { report } from '../i18n/fr/report.js';
-import { t as translate } from '../i18n/index.js';
+import type { report } from './fr/report.js';
+import { t as translate } from './index.js';
 
 export type ReportKey = keyof typeof report;
 export type Vars = Record<string, string | number>;
