@@ -1,29 +1,27 @@
-import { join, basename, dirname, sep } from 'node:path';
-import { readProgramFile } from '../sandbox/area.js';
-import { StringDecoder } from 'node:string_decoder';
+// The facade of one run of a student's program (PythonRun): it composes the parts, each with one
+// job: run-spawn.ts starts the interpreter, run-events.ts keeps and queries what the program
+// reported, run-output.ts captures its output; here the run's life (started, up, exited, read to
+// its end, stopped) and the waits on it.
+import { basename } from 'node:path';
 import type { Socket } from 'node:net';
-import { spawn } from 'node:child_process';
-import { forkServerFor, forkServerUsable, type ForkedProcess, type ProcessHandle } from './forkserver.js';
-import { packageRoot } from '../util/package-root.js';
+import type { ForkedProcess, ProcessHandle } from './forkserver.js';
 import { Watch, DeadlineError, EndedError, withDeadline } from '../util/wait.js';
 import type { BlockedAt } from '../model.js';
 import type { PyEvent, PyEventName, EventOf } from './events.js';
-import { UNBLOCKING } from './events.js';
 import { reportHub } from './report-hub.js';
 import { killTree, track, trackedPids, untrack } from '../sandbox/kill-tree.js';
 import { loadMeter } from '../util/load.js';
-import { bytesText, type Transcript } from './transcript.js';
-import { StampedLines } from './stamped-lines.js';
 import { clockOffset, nowUs } from './clock.js';
 import { trace, tracing } from '../util/trace.js';
-import { countPythonProcess } from './process-count.js';
-import { interpreterEnv } from '../python/interpreter-env.js';
+import { STARTUP_MS, type Exit, type PythonRunOptions } from './run-options.js';
+import { RunEvents, shownPaths } from './run-events.js';
+import { RunOutput } from './run-output.js';
+import { launch } from './run-spawn.js';
+
+export { STARTUP_MS, OUTPUT_CAP, CheckerError, type Exit, type PythonRunOptions } from './run-options.js';
 
 // A spinning program must not stretch its own deadlines: its threads are not the machine's load.
 loadMeter.ownProcesses(trackedPids);
-
-/** Bound on an interpreter's start-up (to the module's hello); scaled by the options' startupMs. */
-export const STARTUP_MS = 20_000;
 
 /**
  * After an exit without the module's `end` (killed, os._exit): how long the report channel and the
@@ -34,61 +32,9 @@ const EXIT_GRACE_MS = 2000;
 /** After stop() killed the tree: how long a grandchild that left the group may hold the pipes. */
 const STOP_GRACE_MS = 500;
 
-/** Written on stderr by a spawned module once it is up (tprc_boot._say_started); stripped here. */
-const STARTED_MARK = Buffer.from('\x00tprc-started\x00\n', 'latin1');
-
-export const OUTPUT_CAP = 1024 * 1024;
-
-/** recv() returned b'' this many times in a row on one socket: a loop that never sees the departure. */
-const EMPTY_RECV_SPIN = 64;
-
 /** Start-up to hello on an unloaded machine, with headroom (see PythonRun.startSlowness). */
 const NOMINAL_START_MS = 250;
 const NOMINAL_FORK_MS = 150;
-
-export interface PythonRunOptions {
-  python: string;
-  /** the student's file, absolute */
-  file: string;
-  /**
-   * The file as the student knows it (their own folder), when `file` is a working copy: paths in
-   * tracebacks and messages are shown under this name.
-   */
-  shownFile?: string;
-  /** actor id in the transcript: 'serveur', 'client', ... */
-  actor: string;
-  transcript: Transcript;
-  /** requested port -> real port ('*' for any): where the program's connect() calls go */
-  connect?: Record<string, number>;
-  /** the program's peer, for a send on a connection whose other end is not known (see Transcript.endpoint) */
-  recordSends?: { to: string };
-  /** POSIX resource limits applied before the student's code runs */
-  limits?: Partial<Record<'cpu' | 'as' | 'nofile' | 'fsize' | 'nproc', number>>;
-  /** wraps the command (e.g. a network namespace): returns the file and args to spawn */
-  wrap?: (file: string, args: string[]) => { file: string; args: string[] };
-  env?: Record<string, string>;
-  /** bound on start-up, to the module's hello (default STARTUP_MS) */
-  startupMs?: number;
-  /** skip site-packages (-S): ~20 ms faster start; the lab uses the standard library only */
-  noSite?: boolean;
-}
-
-export interface Exit {
-  code: number | null;
-  signal: string | null;
-}
-
-export class CheckerError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.name = 'CheckerError';
-    this.code = code;
-  }
-}
-
-// tprc_start.py imports tprc_boot.py (the injected module) from its cached bytecode: see there.
-const BOOT = () => join(packageRoot(), 'src', 'python', 'inject', 'tprc_start.py');
 
 /** The module never started in this run (the interpreter failed before it): the checker's fault. */
 export class NoHelloError extends Error {
@@ -110,15 +56,14 @@ export class NoHelloError extends Error {
  * which of its channels delivered first.
  */
 export class PythonRun {
-  readonly events: PyEvent[] = [];
   readonly watch = new Watch();
-  stdout = '';
-  stderr = '';
-  outputTruncated = false;
-  private outputBytes = 0;
   exit?: Exit;
   readonly typed: string[] = [];
+  /** ms from spawn to the module's hello: how slow the machine is right now */
+  helloLatencyMs?: number;
 
+  private readonly log: RunEvents;
+  private readonly out: RunOutput;
   private child?: ProcessHandle;
   private forked?: ForkedProcess;
   /** settles when the process has exited and its pipes are closed */
@@ -144,15 +89,40 @@ export class PythonRun {
   private exitSeenUs = 0;
   /** added to the program's stamps when its clock is not ours (clock.ts) */
   private offsetUs = 0;
-  /** spawned runs: stderr bytes held until the module's start mark is found (or cannot come) */
-  private stderrHead?: Buffer;
-  /** connection of a socket (sid) -> the connection's client-side port, its id in the transcript */
-  private readonly conns = new Map<number, number>();
-  private readonly closedSids = new Set<number>();
-  private readonly lines: StampedLines;
-  private stderrBytes = 0;
-  /** ms from spawn to the module's hello: how slow the machine is right now */
-  helloLatencyMs?: number;
+  private readonly started = performance.now();
+
+  constructor(readonly options: PythonRunOptions) {
+    this.watch.owner = this;
+    this.log = new RunEvents(options);
+    this.out = new RunOutput(options.actor, options.transcript, {
+      changed: () => this.maybeEnd(),
+      moduleStarted: () => {
+        this.moduleStarted = true;
+      },
+      pause: () => {
+        this.child?.stdout.pause();
+        this.child?.stderr.pause();
+      },
+    });
+  }
+
+  /** What the program reported, in its own order. */
+  get events(): PyEvent[] {
+    return this.log.list;
+  }
+
+  get stdout(): string {
+    return this.out.stdout;
+  }
+
+  get stderr(): string {
+    return this.out.stderr;
+  }
+
+  /** The output went past OUTPUT_CAP: the rest was not read. */
+  get outputTruncated(): boolean {
+    return this.out.truncated;
+  }
 
   /**
    * How much slower than on an idle machine this program started (>= 0; 1 = nominal): a spawned
@@ -161,15 +131,6 @@ export class PythonRun {
    */
   get startSlowness(): number {
     return (this.helloLatencyMs ?? 0) / (this.forked ? NOMINAL_FORK_MS : NOMINAL_START_MS);
-  }
-  private readonly started = performance.now();
-  // One decoder per stream: a pipe read may end in the middle of a multi-byte UTF-8 character.
-  private readonly decoders = { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8') };
-  private sourceLines?: string[];
-
-  constructor(readonly options: PythonRunOptions) {
-    this.watch.owner = this;
-    this.lines = new StampedLines((text, t) => options.transcript.add('stdout', options.actor, text, undefined, t));
   }
 
   get pid(): number | undefined {
@@ -188,60 +149,28 @@ export class PythonRun {
       },
       onStdio: (fd, socket) => (this.forked ? this.forked.attach(fd, socket) : socket.destroy()),
     });
-    const args = [...(o.noSite === false ? [] : ['-S']), '-u', '-X', 'utf8', BOOT(), o.file];
-    const cmd = o.wrap ? o.wrap(o.python, args) : { file: o.python, args };
-    const env: Record<string, string> = {
-      ...interpreterEnv(),
-      TPRC_REPORT: report,
-      TPRC_TOKEN: this.token,
-      TPRC_CONNECT: JSON.stringify(o.connect ?? {}),
-      ...(o.limits ? { TPRC_LIMITS: JSON.stringify(o.limits) } : {}),
-      ...o.env,
-    };
-    let child: ProcessHandle;
-    let forkedOrFailed: Promise<void> | undefined;
     this.startedUs = nowUs();
-    if (!o.wrap && o.noSite !== false && forkServerUsable()) {
-      // Forked from a warm interpreter that already imported the module (forkserver.ts); the pid
-      // is known once the server forked.
-      const forked = forkServerFor(o.python).fork(this.token, report, o.file, dirname(o.file), env);
+    const { child, forked, forkedOrFailed } = launch(o, report, this.token);
+    if (forked) {
       this.forked = forked;
-      child = forked;
-      forkedOrFailed = new Promise<void>((resolve) => {
-        forked.once('spawn', () => resolve());
-        forked.once('error', () => resolve());
-      });
       // said by the child on the pipe its exit will come by, so always before it
       forked.once('started', () => {
         this.moduleStarted = true;
       });
-    } else {
-      // node:child_process directly: execa costs ~80 ms of module loading per checker start, and
-      // nothing here needs more than a spawn (kill-tree.ts kills what is left when the checker exits).
-      this.stderrHead = Buffer.alloc(0);
-      child = spawn(cmd.file, cmd.args, {
-        cwd: dirname(o.file),
-        env: { ...env, TPRC_STARTED: 'stderr' },
-        stdio: ['pipe', 'pipe', 'pipe'],
-        // POSIX: own process group, so the whole tree is killed with one signal
-        detached: process.platform !== 'win32',
-        windowsHide: true,
-      });
-      countPythonProcess(child.pid);
-    }
+    } else this.out.expectStartMark();
     this.child = child;
     this.closed = new Promise<void>((resolve) => {
       child.once('close', () => {
         trace(`py ${child.pid}: closed`);
-        this.flushStderrHead();
+        this.out.flushStderrHead();
         this.stdioClosed = true;
         this.maybeEnd();
         resolve();
       });
       child.once('error', () => resolve());
     });
-    child.stdout?.on('data', (b: Buffer) => this.onOutput('stdout', b));
-    child.stderr?.on('data', (b: Buffer) => this.onStderr(b));
+    child.stdout?.on('data', (b: Buffer) => this.out.onStdout(b));
+    child.stderr?.on('data', (b: Buffer) => this.out.onStderr(b));
     child.stdin?.on('error', () => {}); // EPIPE when the program has exited: not our failure
     child.on('exit', (code, signal) => {
       this.exit = { code, signal };
@@ -271,7 +200,7 @@ export class PythonRun {
     if (!this.hadHello) return false; // up, but its channel is not accepted yet
     const channelDone = this.channelClosed || this.ended !== undefined;
     const out = this.ended?.out;
-    const outputDone = this.stdioClosed || (out !== undefined && (out[0] ?? 0) <= this.lines.bytes && (out[1] ?? 0) <= this.stderrBytes);
+    const outputDone = this.stdioClosed || (out !== undefined && this.out.covers(out));
     return channelDone && (outputDone || this.outputTruncated);
   }
 
@@ -296,8 +225,7 @@ export class PythonRun {
     if (this.settled || !this.exit) return;
     this.settled = true;
     clearTimeout(this.graceTimer);
-    this.flushStderrHead();
-    this.lines.finish(nowUs());
+    this.out.finish();
     const { code, signal } = this.exit;
     const t = this.ended ? this.ended.t : this.exitSeenUs;
     // killed by stop() while still running: the checker's doing, not a way the program ended
@@ -322,136 +250,32 @@ export class PythonRun {
     e.t = typeof e.t === 'number' ? e.t + this.offsetUs : nowUs();
     if (e.ev === 'out') {
       // stamps for the printed lines (stamped-lines.ts); not kept as events (one per line printed)
-      if (e.fd === 1) this.lines.onStamp(e.o, e.t);
+      if (e.fd === 1) this.out.onStamp(e.o, e.t);
       return this.maybeEnd();
     }
     if (e.ev === 'end') this.ended = e;
-    this.events.push(e);
-    this.describe(e);
+    this.log.add(e);
     this.maybeEnd();
-  }
-
-  /** Mirror the program's side of the exchange into the transcript, at the time it happened. */
-  private describe(e: PyEvent): void {
-    const t = this.options.transcript;
-    const me = this.options.actor;
-    const peer = this.options.recordSends?.to;
-    switch (e.ev) {
-      case 'listen':
-        t.add('listen', me, `${e.host === '' ? "''" : e.host}:${e.port}`, undefined, e.t);
-        break;
-      case 'accept':
-        // a connection is known by its client-side port: here the peer's
-        this.conns.set(e.conn, e.peer[1]);
-        t.endpoint(e.peer[1], me);
-        break;
-      case 'connect':
-        if (e.local) {
-          this.conns.set(e.sid, e.local[1]);
-          t.endpoint(e.local[1], me);
-          t.onConnection('connect', me, e.local[1], `${e.host}:${e.port}`, e.t, peer);
-        } else {
-          t.add('connect', me, `${e.host}:${e.port}`, peer, e.t);
-        }
-        break;
-      case 'connect-fail':
-        t.add('connect', me, `${e.host}:${e.port} → ${e.error}`, undefined, e.t);
-        break;
-      case 'refused':
-        t.add('note', me, `${e.what} ${e.host}:${e.port} refused (not loopback)`, undefined, e.t);
-        break;
-      case 'send': {
-        if (!e.data) break;
-        const bytes = Buffer.from(e.data, 'base64');
-        const conn = this.conns.get(e.sid);
-        if (conn !== undefined) t.onConnection('message', me, conn, bytesText(bytes), e.t, peer);
-        else t.message(me, peer ?? '?', bytes, e.t);
-        break;
-      }
-      case 'close': {
-        // the first close() of a connection (a shutdown() is a half-close the exchange goes on after)
-        const conn = this.conns.get(e.sid);
-        if (conn === undefined || this.closedSids.has(e.sid)) break;
-        this.closedSids.add(e.sid);
-        t.onConnection('close', me, conn, '', e.t, peer);
-        break;
-      }
-      case 'exception':
-        t.add('stderr', me, this.shown(`${e.type}: ${e.message}`), undefined, e.t);
-        break;
-    }
-  }
-
-  private onOutput(stream: 'stdout' | 'stderr', chunk: Buffer): void {
-    if (this.outputTruncated) return;
-    let bytes = chunk;
-    if (this.outputBytes + chunk.length > OUTPUT_CAP) {
-      bytes = chunk.subarray(0, OUTPUT_CAP - this.outputBytes);
-      this.outputTruncated = true;
-      this.options.transcript.add('note', this.options.actor, `output > ${OUTPUT_CAP} bytes: truncated`);
-      // Stop reading: a flooding program then blocks on its own writes instead of keeping both
-      // cores busy (stop() drops the pipes).
-      this.child?.stdout.pause();
-      this.child?.stderr.pause();
-    }
-    this.outputBytes += bytes.length;
-    if (stream === 'stdout') this.lines.onBytes(bytes, nowUs());
-    else this.stderrBytes += bytes.length;
-    const text = this.decoders[stream].write(bytes);
-    if (text) {
-      if (stream === 'stdout') this.stdout += text;
-      else this.stderr += text;
-    }
-    // also when nothing new shows: waits on the state (the truncation flag, `end`'s counts) re-check
-    this.maybeEnd();
-  }
-
-  /** Spawned runs: find and drop the module's start mark at the head of stderr (see STARTED_MARK). */
-  private onStderr(chunk: Buffer): void {
-    if (!this.stderrHead) return this.onOutput('stderr', chunk);
-    const head = Buffer.concat([this.stderrHead, chunk]);
-    const at = head.indexOf(STARTED_MARK);
-    if (at >= 0) {
-      this.stderrHead = undefined;
-      this.moduleStarted = true;
-      const rest = Buffer.concat([head.subarray(0, at), head.subarray(at + STARTED_MARK.length)]);
-      if (rest.length) this.onOutput('stderr', rest);
-      else this.maybeEnd();
-      return;
-    }
-    // The interpreter may write a warning first; past 4 KiB the mark is not coming.
-    this.stderrHead = head;
-    if (head.length > 4096) this.flushStderrHead();
-  }
-
-  private flushStderrHead(): void {
-    const head = this.stderrHead;
-    this.stderrHead = undefined;
-    if (head?.length) this.onOutput('stderr', head);
   }
 
   /** A path of the working copy as the student knows it (their own folder). */
   shown(text: string): string {
-    const shown = this.options.shownFile;
-    if (!shown) return text;
-    const from = dirname(this.options.file);
-    const to = dirname(shown);
-    return from === to ? text : text.split(from + sep).join(to + sep);
+    return shownPaths(this.options, text);
   }
 
   // ---- queries ---------------------------------------------------------------------------------
 
   all<K extends PyEventName>(name: K): EventOf<K>[] {
-    return this.events.filter((e): e is EventOf<K> => e.ev === name);
+    return this.log.all(name);
   }
 
   first<K extends PyEventName>(name: K): EventOf<K> | undefined {
-    return this.events.find((e): e is EventOf<K> => e.ev === name);
+    return this.log.first(name);
   }
 
   /** The events the program reported after `from` (and before `to`, when given), in its own order. */
   between(from: PyEvent, to?: PyEvent): PyEvent[] {
-    return this.events.slice(this.events.indexOf(from) + 1, to ? this.events.indexOf(to) : undefined);
+    return this.log.between(from, to);
   }
 
   /**
@@ -505,12 +329,11 @@ export class PythonRun {
   }
 
   /**
-   * Does it loop on a closed connection? recv() returned b'' EMPTY_RECV_SPIN times in a row on one
-   * socket (the module reports the 1st, then powers of two from 64): exact, and within milliseconds.
-   * The busy-loop checks and the diagnosis of a timeout both ask this.
+   * Does it loop on a closed connection? (run-events.ts: exact, and within milliseconds.) The
+   * busy-loop checks and the diagnosis of a timeout both ask this.
    */
   spinsOnClosed(): boolean {
-    return this.events.some((e) => e.ev === 'recv' && e.n === 0 && (e.count ?? 0) >= EMPTY_RECV_SPIN);
+    return this.log.spinsOnClosed();
   }
 
   /** Is the run over: exited, and everything it did before read? */
@@ -548,37 +371,16 @@ export class PythonRun {
 
   /** Where each thread is blocked now (a blocking call entered and not returned), student's line first. */
   blockedAt(): BlockedAt | undefined {
-    const open = new Map<number, EventOf<'block'> | EventOf<'input'>>();
-    for (const e of this.events) {
-      const th = e.th ?? 0;
-      if (e.ev === 'block' || e.ev === 'input') open.set(th, e);
-      else if (UNBLOCKING.has(e.ev)) open.delete(th);
-    }
-    const mainTh = this.first('hello')?.th;
-    const list = [...open.values()].sort((a, b) => (a.th === mainTh ? -1 : b.th === mainTh ? 1 : 0));
-    const e = list.find((x) => x.line) ?? list[0];
-    if (!e) return undefined;
-    const line = e.line ?? 0;
-    return { call: e.ev === 'input' ? 'input' : e.call, file: basename(this.options.file), line, code: this.sourceLine(line) };
+    return this.log.blockedAt();
   }
 
   sourceLine(line: number): string | undefined {
-    if (!line) return undefined;
-    try {
-      this.sourceLines ??= readProgramFile(this.options.file).split(/\r?\n/); // never through a program's symlink
-    } catch {
-      return undefined;
-    }
-    return this.sourceLines[line - 1]?.trim();
+    return this.log.sourceLine(line);
   }
 
   /** The Python traceback: the main thread's, else the first thread's; paths as the student knows them. */
   traceback(): string | undefined {
-    const ex = this.all('exception');
-    const main = ex.find((e) => e.thread === 'MainThread') ?? ex[0];
-    if (main) return this.shown(main.traceback.trimEnd());
-    const i = this.stderr.lastIndexOf('Traceback (most recent call last)');
-    return i >= 0 ? this.shown(this.stderr.slice(i).trimEnd()) : undefined;
+    return this.log.traceback(this.stderr);
   }
 
   /**
