@@ -11,5 +11,6 @@ import type { FrKey } from '../fr/index.js';
 
 export const enParts = { engine, checks, report, cli, explain, hostile };
 export const en = joinParts(enParts) satisfies Record<FrKey, string>;
-/** A compile-time error if English has a key French does not. */
-export const enHasNoExtraKey: [Exclude<keyof typeof en, FrKey>] extends [never] ? true : never = true;
+/** A compile-time error if English has a key French does not (the parts' spreads escape `satisfies`). */
+const noExtraKey: [Exclude<keyof typeof en, FrKey>] extends [never] ? true : never = true;
+void noExtraKey;
