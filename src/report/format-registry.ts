@@ -8,12 +8,15 @@ import { BUILT_IN_FORMATS } from './formats.js';
 /** A registered format's name ('json', 'html', ...). */
 export type ReportFormat = string;
 
+/** The whole text, or its pieces in order (a large class's JSON is written as it is rendered). */
+export type Renderer = (reports: RunReport[], opts: ReportOptions) => string | Iterable<string>;
+
 export interface ReportFormatDef {
   name: ReportFormat;
   /** the file written in the output folder */
   file: string;
-  /** the whole text, or its pieces in order (a large class's JSON is written as it is rendered) */
-  render(reports: RunReport[], opts: ReportOptions): string | Iterable<string>;
+  /** loads the renderer (a report's modules load only when it is written) */
+  renderer(): Promise<Renderer>;
   /** written when no format is chosen */
   byDefault?: boolean;
   /** one submission's result only (Gradescope's results.json): refused for a class */

@@ -19,8 +19,8 @@ export function formatsProblem(formats: ReportFormat[], count: number): { format
   return format !== undefined && count !== 1 ? { format, count } : undefined;
 }
 
-function renderText(def: ReportFormatDef, reports: RunReport[], options: ReportOptions): string {
-  const text = def.render(reports, options);
+async function renderText(def: ReportFormatDef, reports: RunReport[], options: ReportOptions): Promise<string> {
+  const text = (await def.renderer())(reports, options);
   return typeof text === 'string' ? text : [...text].join('');
 }
 
@@ -58,7 +58,7 @@ export async function writeReports(
   for (const def of defs.filter((d) => !d.stepSummary)) {
     const file = path.join(outDir, def.file);
     try {
-      await writeText(file, def.render(reports, options));
+      await writeText(file, (await def.renderer())(reports, options));
       written.push(file);
     } catch (e) {
       failed.push({ file, message: (e as Error).message });
@@ -68,11 +68,11 @@ export async function writeReports(
   const summary = env.GITHUB_STEP_SUMMARY;
   for (const def of stepSummaryFormats()) {
     if (summary) {
-      await appendFile(summary, renderText(def, reports, options) + '\n', 'utf8');
+      await appendFile(summary, (await renderText(def, reports, options)) + '\n', 'utf8');
       written.push(summary);
     } else if (defs.includes(def)) {
       const file = path.join(outDir, def.file);
-      await writeFile(file, renderText(def, reports, options), 'utf8');
+      await writeFile(file, await renderText(def, reports, options), 'utf8');
       written.push(file);
     }
   }

@@ -14,7 +14,7 @@ import { classOf4, typical } from './fixtures.js';
 const fake: ReportFormatDef = {
   name: 'lines',
   file: 'lines.txt',
-  render: (reports) => reports.map((r) => `${r.student}: ${r.score.points}/${r.score.max}\n`),
+  renderer: async () => (reports) => reports.map((r) => `${r.student}: ${r.score.points}/${r.score.max}\n`),
 };
 
 let unregister: (() => void) | undefined;
