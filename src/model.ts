@@ -35,6 +35,28 @@ export interface TranscriptEvent {
   text: string;
 }
 
+/** The note a flood leaves at the end of a transcript: `n` events were left out of the record. */
+export function leftOutNote(n: number, at: number): TranscriptEvent {
+  return { at, kind: 'note', from: 'checker', text: `… +${n}` };
+}
+
+/** How many events a note says were left out (leftOutNote), or undefined for another event. */
+export function leftOutCount(e: TranscriptEvent): number | undefined {
+  const m = e.kind === 'note' ? /^… \+(\d+)$/.exec(e.text) : null;
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Consecutive identical events (a print loop) as one run each, with how many there were. */
+export function repeatRuns(events: TranscriptEvent[]): { event: TranscriptEvent; n: number }[] {
+  const runs: { event: TranscriptEvent; n: number }[] = [];
+  for (const e of events) {
+    const last = runs.at(-1)?.event;
+    if (last && e.kind !== 'note' && last.kind === e.kind && last.from === e.from && last.to === e.to && last.text === e.text) runs[runs.length - 1].n++;
+    else runs.push({ event: e, n: 1 });
+  }
+  return runs;
+}
+
 export interface BlockedAt {
   call: string; // 'accept' | 'recv' | 'input' | 'connect' | 'select' | ...
   file: string; // the student's file name (basename)

@@ -1,4 +1,4 @@
-import type { TranscriptEvent } from '../model.js';
+import { leftOutNote, type TranscriptEvent } from '../model.js';
 import { nowUs } from './clock.js';
 
 const MAX_TEXT = 300;
@@ -143,7 +143,7 @@ export class Transcript {
     const left = this.dropped + sorted.length - shown.length;
     if (left) {
       const at = cutAt >= 0 ? cutAt : out.length - [...out].reverse().findIndex((e) => e.kind !== 'exit');
-      out.splice(Math.min(at, out.length), 0, { at: out[at - 1]?.at ?? 0, kind: 'note', from: 'checker', text: `… +${left}` });
+      out.splice(Math.min(at, out.length), 0, leftOutNote(left, out[at - 1]?.at ?? 0));
     }
     return out;
   }

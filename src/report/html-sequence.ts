@@ -1,6 +1,6 @@
 // A check's exchange drawn as a sequence diagram (inline SVG): one column per actor (client | serveur,
 // the checker when it types), arrows for what travels between them, boxes for what one side prints.
-import type { TranscriptEvent } from '../model.js';
+import { leftOutCount, repeatRuns, type TranscriptEvent } from '../model.js';
 import { escapeXml as x } from './format.js';
 
 const COL = 260; // least distance between two lifelines
@@ -48,8 +48,8 @@ export interface SequenceLabels {
 
 function textOf(e: TranscriptEvent, labels: SequenceLabels): string {
   if (e.kind === 'exit' && e.text === 'stopped') return labels.stopped;
-  const left = e.kind === 'note' ? /^… \+(\d+)$/.exec(e.text) : null; // what a flood left out (transcript.ts)
-  if (left) return labels.more(Number(left[1]));
+  const left = leftOutCount(e);
+  if (left !== undefined) return labels.more(left);
   if (e.text) return e.text;
   return e.kind === 'connect' ? labels.connect : e.kind === 'close' ? labels.close : e.kind === 'listen' ? labels.listen : e.kind === 'exit' ? labels.exit : '';
 }
@@ -78,19 +78,9 @@ function layout(events: TranscriptEvent[], actors: string[], labels: SequenceLab
   return { x, width: Math.round(at + Math.max(COL / 2, half[actors.length - 1] + GAP / 2)) };
 }
 
-/** A run of identical events (a print loop) as its first one, its label saying how many. */
-function collapseRepeats(events: TranscriptEvent[], labels: SequenceLabels): TranscriptEvent[] {
-  const out: { e: TranscriptEvent; n: number }[] = [];
-  for (const e of events) {
-    const last = out.at(-1);
-    if (last && last.e.kind === e.kind && last.e.from === e.from && last.e.to === e.to && last.e.text === e.text && e.kind !== 'note') last.n++;
-    else out.push({ e, n: 1 });
-  }
-  return out.map(({ e, n }) => (n > 1 ? { ...e, text: `${textOf(e, labels)}  ${labels.repeated(n)}` } : e));
-}
-
 export function renderSequence(all: TranscriptEvent[], labels: SequenceLabels): string {
-  const events = collapseRepeats(all, labels);
+  // a print loop is one box, its label saying how many times
+  const events = repeatRuns(all).map(({ event: e, n }) => (n > 1 ? { ...e, text: `${textOf(e, labels)}  ${labels.repeated(n)}` } : e));
   const shown = events.slice(0, MAX_EVENTS);
   const actors = actorsOf(shown);
   if (actors.length === 0) return '';

@@ -1,6 +1,6 @@
 // The student's view in a terminal: quiet when all is well, precise when not.
 import pc from 'picocolors';
-import type { CheckResult, ExerciseResult, Lang, RunReport, TranscriptEvent } from '../model.js';
+import { leftOutCount, repeatRuns, type CheckResult, type ExerciseResult, type Lang, type RunReport, type TranscriptEvent } from '../model.js';
 import { t } from '../i18n/index.js';
 import { pythonUsedMessage } from '../python/messages.js';
 
@@ -39,10 +39,8 @@ export function exchangeLine(lang: Lang, e: TranscriptEvent): string {
     case 'exit':
       return e.text === 'stopped' ? t(lang, 'exchange.stopped', { who: from }) : t(lang, 'exchange.exit', { who: from, how: e.text });
     case 'note': {
-      // what a flood left out of the record (transcript.ts: `… +N`)
-      const left = /^… \+(\d+)$/.exec(e.text);
-      if (left) return t(lang, 'exchange.more', { n: Number(left[1]) });
-      return `${from} : ${e.text}`;
+      const left = leftOutCount(e); // what a flood left out of the record
+      return left === undefined ? `${from} : ${e.text}` : t(lang, 'exchange.more', { n: left });
     }
     default:
       return `${from} : ${e.text}`;
@@ -51,14 +49,10 @@ export function exchangeLine(lang: Lang, e: TranscriptEvent): string {
 
 /** The exchange as lines; a run of identical lines (a print loop) is one line with its count. */
 function exchangeLines(lang: Lang, events: TranscriptEvent[]): string[] {
-  const runs: { text: string; n: number }[] = [];
-  for (const e of events) {
-    const text = exchangeLine(lang, e);
-    const last = runs.at(-1);
-    if (last?.text === text) last.n++;
-    else runs.push({ text, n: 1 });
-  }
-  return runs.map(({ text, n }) => (n > 1 ? `${text}  ${pc.dim(t(lang, 'exchange.repeated', { n }))}` : text));
+  return repeatRuns(events).map(({ event, n }) => {
+    const text = exchangeLine(lang, event);
+    return n > 1 ? `${text}  ${pc.dim(t(lang, 'exchange.repeated', { n }))}` : text;
+  });
 }
 
 function indent(text: string, pad: string): string {
