@@ -27,12 +27,15 @@ export class RunEvents {
   private readonly conns = new Map<number, number>();
   private readonly closedSids = new Set<number>();
   private sourceLines?: string[];
+  /** set once the module reports the spin (spinsOnClosed): asked by waits at each change */
+  private spinning = false;
 
   constructor(private readonly options: PythonRunOptions) {}
 
   /** Keeps `e` and mirrors the program's side of the exchange into the transcript, at the time it happened. */
   add(e: PyEvent): void {
     this.list.push(e);
+    if (e.ev === 'recv' && e.n === 0 && (e.count ?? 0) >= EMPTY_RECV_SPIN) this.spinning = true;
     const t = this.options.transcript;
     const me = this.options.actor;
     const peer = this.options.recordSends?.to;
@@ -100,7 +103,7 @@ export class RunEvents {
    * socket (the module reports the 1st, then powers of two from 64): exact, and within milliseconds.
    */
   spinsOnClosed(): boolean {
-    return this.list.some((e) => e.ev === 'recv' && e.n === 0 && (e.count ?? 0) >= EMPTY_RECV_SPIN);
+    return this.spinning;
   }
 
   /** Where each thread is blocked now (a blocking call entered and not returned), student's line first. */
