@@ -1,10 +1,5 @@
-// Part 2: the neighbour's machine (listen on every interface, target a LAN address) and a typed message.
-import type { Exercise } from './lib/api.js';
-import { exchangeChecks, exchangeScenarios } from './lib/api.js';
+// Part 2: the neighbour's machine (listen on every interface, target a LAN address) and a typed
+// message. Its checks are data (2-deux-machines.json); its scenarios add to part 1's exchange.
+import { exchangeScenarios } from './lib/api.js';
 
-export const deuxMachines: Exercise = {
-  id: 'ex2',
-  folder: '2-deux-machines',
-  checks: exchangeChecks('ex2', true),
-  scenarios: exchangeScenarios('ex2', true),
-};
+export const [serveur, client, paire] = exchangeScenarios('ex2', true);

@@ -22,7 +22,7 @@ export {
   nextPrompt, expectAsksLine, typeAndExpectSent, readsEachReplyBeforeNextLine, expectEndWordEndsClient,
   expectPrompt, expectTypedLine,
   expectListensOnAllInterfaces, expectTargetsNeighbour, expectSomeData, expectTypedMessageSent, expectConnectsToServer,
-  expectGotReply,
+  expectGotReply, expectListensOnPort, expectConnectsToPort, expectReply, type Expected,
 } from './verbs.js';
 export {
   type RelayPeer, join, expectServesClients, expectServedAtOnce, expectDelivered, expectRelayed,

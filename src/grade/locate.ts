@@ -12,10 +12,10 @@
 // (the lab says the part 3 client works unchanged with the relay).
 import { copyFile, mkdir, readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { EXERCISES } from '../config/defaults.js';
+import { labExercises } from '../config/defaults.js';
 
 type Role = 'serveur' | 'client';
-type Folder = (typeof EXERCISES)[number]['folder'];
+type Folder = string;
 
 export interface Placement {
   folder: Folder;
@@ -42,7 +42,7 @@ const norm = (s: string): string =>
   s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 /** The exercise numbered `n` (1 for the first), if there is one. */
-const numbered = (n: number): Folder | undefined => EXERCISES[n - 1]?.folder;
+const numbered = (n: number): Folder | undefined => labExercises()[n - 1]?.folder;
 
 /** A folder's name without its number: '3-ping-pong' -> 'ping-pong'. */
 const slug = (folder: string): string => folder.replace(/^\d+-/, '');
@@ -60,7 +60,7 @@ export function exerciseFromFolderName(name: string): Folder | undefined {
   const byNumber = /^(?:ex|exo|exercice|exercise|partie|part)?-?(\d+)(?:-|$)/.exec(n);
   const folder = byNumber ? numbered(Number(byNumber[1])) : undefined;
   if (folder) return folder;
-  return EXERCISES.find((e) => n.includes(slug(e.folder)) || FOLDER_ALIASES[e.folder]?.test(n))?.folder;
+  return labExercises().find((e) => n.includes(slug(e.folder)) || FOLDER_ALIASES[e.folder]?.test(n))?.folder;
 }
 
 export function roleFromFileName(base: string): Role | undefined {
@@ -74,14 +74,15 @@ export function roleFromFileName(base: string): Role | undefined {
 const RELAY_SERVER_FILE_NUMBER = 5;
 const RELAY_FOLDER: Folder = '4-relais';
 /** One digit that can name a file's exercise: an exercise's number or the relay server's. */
-const FILE_DIGIT = new RegExp(`(?:^|[^0-9])([1-${Math.max(EXERCISES.length, RELAY_SERVER_FILE_NUMBER)}])(?:[^0-9]|$)`);
+const fileDigit = () => new RegExp(`(?:^|[^0-9])([1-${Math.min(9, Math.max(labExercises().length, RELAY_SERVER_FILE_NUMBER))}])(?:[^0-9]|$)`);
 
 /** 'serveur1', 'client_3', 'ex2-client' -> exercise; 'serveur_5' is the lab's relay server. */
 export function exerciseFromFileName(base: string, role: Role): Folder | undefined {
-  const m = FILE_DIGIT.exec(norm(base.replace(/\.py$/i, '')));
+  const m = fileDigit().exec(norm(base.replace(/\.py$/i, '')));
   if (!m) return undefined;
   const d = Number(m[1]);
-  if (d === RELAY_SERVER_FILE_NUMBER) return role === 'serveur' ? RELAY_FOLDER : undefined;
+  const relayFile = d === RELAY_SERVER_FILE_NUMBER && labExercises().length < d && labExercises().some((e) => e.folder === RELAY_FOLDER);
+  if (relayFile) return role === 'serveur' ? RELAY_FOLDER : undefined;
   return numbered(d);
 }
 

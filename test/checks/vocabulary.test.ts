@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import * as api from '../../checks/lib/api.js';
 import { VOCABULARY } from '../../checks/lib/vocabulary.js';
 import { catalogues } from '../../src/i18n/index.js';
-import { exercises } from '../../checks/index.js';
+import { exercises } from './builtin-lab.js';
 
 const CHECKS = join(__dirname, '..', '..', 'checks');
 const LIB = join(CHECKS, 'lib');

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exercises } from '../../checks/index.js';
+import { exercises } from '../checks/builtin-lab.js';
 import { catalogues } from '../../src/i18n/index.js';
 import { captures, docShape, renderDoc } from '../../scripts/capture-output.js';
 

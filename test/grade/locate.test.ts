@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXERCISES } from '../../src/config/defaults.js';
+import { labExercises } from '../../src/config/defaults.js';
 import { exerciseFromContent, exerciseFromFileName, exerciseFromFolderName, locateExercises, roleFromFileName, stageSubmission } from '../../src/grade/locate.js';
 
 function tree(files: Record<string, string>): string {
@@ -19,12 +19,12 @@ const placed = async (root: string) => (await locateExercises(root)).placements.
 describe('locating exercise files', () => {
   it('recognises exercise folder names and roles', () => {
     // the patterns come from the exercise definitions: each exercise by its folder, id, number and name
-    for (const [i, e] of EXERCISES.entries()) {
+    for (const [i, e] of labExercises().entries()) {
       const name = e.folder.replace(/^\d+-/, '').replace(/-/g, ' ');
       expect([e.folder, e.id, `Exercice ${i + 1}`, `partie_${i + 1}`, name.toUpperCase()].map(exerciseFromFolderName), e.folder).toEqual(Array(5).fill(e.folder));
       expect(exerciseFromFileName(`client${i + 1}.py`, 'client')).toBe(e.folder);
     }
-    expect(exerciseFromFolderName(`ex${EXERCISES.length + 1}`)).toBeUndefined();
+    expect(exerciseFromFolderName(`ex${labExercises().length + 1}`)).toBeUndefined();
     expect(['1-meme-machine', 'Exercice 2', 'ex_3', 'Partie4', '3 - Ping Pong', 'relais', 'TP1', 'Dupont_12_assignsubmission_file_'].map(exerciseFromFolderName))
       .toEqual(['1-meme-machine', '2-deux-machines', '3-ping-pong', '4-relais', '3-ping-pong', '4-relais', undefined, undefined]);
     expect(['serveur.py', 'Server.py', 'client_v2.py', 'ex3_client.py', 'notes.py'].map(roleFromFileName)).toEqual(['serveur', 'serveur', 'client', 'client', undefined]);

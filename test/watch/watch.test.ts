@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { Debouncer, exerciseOfChange, recursiveWatchSupported } from '../../src/cli/watch.js';
-import { exercises } from '../../checks/index.js';
+import { exercises } from '../checks/builtin-lab.js';
 import { processesMentioning } from './processes.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
