@@ -101,21 +101,6 @@ export const VERBS: Record<string, Verb> = {
     expectNoException(program(s), str(o.key), { hint: str(o.hint), params });
   },
   'expect no error exit': (s) => expectNoErrorExit(program(s)),
-  async 'expect listens on port'(s, arg) {
-    const l = await listening(s);
-    expectListensOnPort(l, Number(arg));
-    return { address: addr(l.host, l.port) };
-  },
-  async 'expect listens on all interfaces'(s) {
-    const l = await listening(s);
-    expectListensOnAllInterfaces(l);
-    return { address: addr(l.host, l.port) };
-  },
-  async 'expect connects to port'(s, arg) {
-    const to = await program(s).connects();
-    expectConnectsToPort(to, Number(arg));
-    return { target: addr(to.host, to.port) };
-  },
   'expect asks a line': (s, arg) => expectAsksLine(program(s), peer(s), typeof arg === 'number' ? arg : s.typed + 1),
   async 'type a line, expect it sent'(s, arg) {
     const o = typeof arg === 'string' ? { line: arg } : obj(arg);
@@ -136,6 +121,19 @@ export const VERBS: Record<string, Verb> = {
 
 /** Verbs that decide their check themselves, without ending the scenario on a failure. */
 export const DECIDERS: Record<string, (s: State, id: string, arg: Arg) => Promise<void>> = {
+  // an address is a fact about the program: a wrong one fails its check, the exchange goes on
+  async 'expect listens on port'(s, id, arg) {
+    const l = await listening(s);
+    s.lab.decide(id, () => expectListensOnPort(l, Number(arg)), { address: addr(l.host, l.port) });
+  },
+  async 'expect listens on all interfaces'(s, id) {
+    const l = await listening(s);
+    s.lab.decide(id, () => expectListensOnAllInterfaces(l), { address: addr(l.host, l.port) });
+  },
+  async 'expect connects to port'(s, id, arg) {
+    const to = await program(s).connects();
+    s.lab.decide(id, () => expectConnectsToPort(to, Number(arg)), { target: addr(to.host, to.port) });
+  },
   async 'expect prints'(s, id, arg) {
     const o = Array.isArray(arg) ? { texts: arg } : obj(arg);
     const texts = Array.isArray(o.texts) ? o.texts.map(str) : [str(o.texts)];
