@@ -62,6 +62,7 @@ export function stepProblems(src: Source, ex: ExerciseFile, hasText: (key: strin
   };
 
   ex.scenarios.forEach((sc, si) => {
+    if ((sc.script === undefined) === (sc.steps === undefined)) add(['scenarios', si], false, 'lab.error.scenario-body', { name: sc.name });
     if (sc.script !== undefined) {
       (sc.decides ?? scripted.get(si) ?? []).forEach((id, i) => {
         if (!checkIds.includes(id)) add(['scenarios', si, 'decides', i], false, 'lab.error.unknown-check', { id, suggestion: closest(id, checkIds) ?? '' });

@@ -17,6 +17,7 @@ export const lab = {
   'lab.error.check-body': 'the check step “{id}” needs either one step next to check, or a do: list, not both.',
   'lab.error.decider-alone': '“{verb}” decides the check by itself: put it alone in its check step, without do or for each.',
   'lab.error.expect-outside-check': '“{verb}” checks something: put it in a check step, so that its result counts.',
+  'lab.error.scenario-body': 'the scenario “{name}” needs either steps (its steps) or script (a JavaScript program), not both.',
   'lab.error.order': 'the step “{verb}” needs a “{needs}” step before it.',
   'lab.error.unknown-check': 'the check “{id}” is not in the checks list.{suggestion}',
   'lab.error.duplicate-check': 'the check “{id}” is already in the list.',

@@ -16,6 +16,7 @@ export const lab = {
   'lab.error.check-body': 'l’étape check « {id} » a besoin soit d’une seule étape à côté de check, soit d’une liste do:, pas des deux.',
   'lab.error.decider-alone': '« {verb} » décide la vérification à lui seul : mets-le seul dans son étape check, sans do ni for each.',
   'lab.error.expect-outside-check': '« {verb} » vérifie quelque chose : mets-le dans une étape check, pour que le résultat compte.',
+  'lab.error.scenario-body': 'le scénario « {name} » a besoin soit de steps (ses étapes), soit de script (un programme JavaScript), pas des deux.',
   'lab.error.order': 'l’étape « {verb} » a besoin d’une étape « {needs} » avant elle.',
   'lab.error.unknown-check': 'la vérification « {id} » n’est pas dans la liste checks.{suggestion}',
   'lab.error.duplicate-check': 'la vérification « {id} » est déjà dans la liste.',
