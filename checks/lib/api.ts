@@ -28,4 +28,3 @@ export {
   type RelayPeer, join, expectServesClients, expectServedAtOnce, expectDelivered, expectRelayed,
   clientsRegistered, departureHandled, expectStillServing,
 } from './relay.js';
-export { exchangeChecks, exchangeScenarios } from './exchange.js';

@@ -8,11 +8,12 @@ import { referencePath, BUILT_IN_NAMES } from './values.js';
 import { closest } from '../util/edit-distance.js';
 
 /** The keys a step names that must exist in the catalogue or the lab's texts (message, hint). */
-const KEY_ARGS: Record<string, { field?: string; prefix: string }[]> = {
+const KEY_ARGS: Record<string, { field?: string; prefix: string; suffix?: string }[]> = {
   'expect print': [{ field: 'missing', prefix: '' }],
   'expect prints': [{ field: 'missing', prefix: '' }],
   'expect no busy loop': [{ prefix: '' }],
   'expect no crash': [{ field: 'key', prefix: '' }, { field: 'hint', prefix: 'hint.' }],
+  'expect some data': [{ field: 'missing', prefix: '' }, { field: 'missing', prefix: '', suffix: '-waiting' }, { field: 'hint', prefix: 'hint.' }],
 };
 
 /** Verbs that need an actor made by an earlier step. */
@@ -20,9 +21,11 @@ const NEEDS: Record<string, 'program' | 'peer' | 'listener'> = {
   accepted: 'listener',
   send: 'peer', close: 'peer', 'expect text': 'peer', 'expect echo': 'peer', 'expect long echo': 'peer', 'expect reply': 'peer',
   'send end word': 'peer', 'leave without a word': 'peer', 'expect asks a line': 'peer', 'type a line, expect it sent': 'peer',
-  'expect waits for each reply': 'peer', 'type end word': 'peer',
+  'expect waits for each reply': 'peer', 'type end word': 'peer', 'expect some data': 'peer',
 };
 const MAKES: Record<string, 'program' | 'peer' | 'listener'> = { start: 'program', connect: 'peer', accepted: 'peer', listener: 'listener' };
+/** Steps that act without checking anything: allowed outside a check step. */
+const ACTIONS = ['start', 'listener', 'connect', 'accepted', 'listens', 'connects', 'receives', 'send', 'type', 'close', 'focus'];
 const ALL_VERBS = [...Object.keys(VERBS), ...Object.keys(DECIDERS)];
 
 /** `scripted`: the checks each script scenario decides (by its index), as its export says. */
@@ -45,6 +48,7 @@ export function stepProblems(src: Source, ex: ExerciseFile, hasText: (key: strin
 
   const refs = (v: Value | undefined, at: PathPart[]) => {
     if (typeof v === 'string') {
+      if (!referencePath(v)) for (const m of v.matchAll(/\{(\$[^{}\s]+)\}/g)) refs(m[1], at);
       const path = referencePath(v);
       const root = path?.[0];
       if (typeof root === 'string' && !values.includes(root) && !(BUILT_IN_NAMES as readonly string[]).includes(root)) {
@@ -55,9 +59,9 @@ export function stepProblems(src: Source, ex: ExerciseFile, hasText: (key: strin
   };
 
   const checkKeys = (verb: string, arg: Value | undefined, at: PathPart[]) => {
-    for (const { field, prefix } of KEY_ARGS[verb] ?? []) {
+    for (const { field, prefix, suffix = '' } of KEY_ARGS[verb] ?? []) {
       const v = field ? (arg && typeof arg === 'object' && !Array.isArray(arg) ? arg[field] : undefined) : arg;
-      if (typeof v === 'string' && !v.startsWith('$') && !hasText(prefix + v)) add(field ? [...at, field] : at, false, 'lab.error.unknown-text', { key: prefix + v });
+      if (typeof v === 'string' && !v.startsWith('$') && !hasText(prefix + v + suffix)) add(field ? [...at, field] : at, false, 'lab.error.unknown-text', { key: prefix + v + suffix });
     }
   };
 
@@ -110,7 +114,7 @@ export function stepProblems(src: Source, ex: ExerciseFile, hasText: (key: strin
           if (name === 'accepted' || name === 'connect') has.add('peer');
           refs(arg, typeof step === 'string' ? here : [...here, name]);
           checkKeys(name, arg, [...here, name]);
-          if (inCheck === undefined && !isCheck && name !== 'start' && name !== 'listener' && name !== 'connect' && name !== 'accepted' && name !== 'listens' && name !== 'send' && name !== 'type') {
+          if (inCheck === undefined && !isCheck && !ACTIONS.includes(name)) {
             add(typeof step === 'string' ? here : [...here, name], typeof step !== 'string', 'lab.error.expect-outside-check', { verb: name });
           }
         }

@@ -6,23 +6,33 @@ import {
   expectEcho, expectLongEcho, expectEndWordEndsServer, expectPrinted, decidePrinted, expectClosedAndExit0,
   leaveWithoutWord, expectNoBusyLoop, expectNoException, expectNoErrorExit, expectListensOnAllInterfaces,
   expectAsksLine, typeAndExpectSent, nextPrompt, readsEachReplyBeforeNextLine, expectEndWordEndsClient,
-  expectListensOnPort, expectConnectsToPort, expectReply, type StudentFile,
+  expectListensOnPort, expectConnectsToPort, expectReply, type StudentFile, type Connected,
+  expectSomeData, expectTargetsNeighbour, expectTypedMessageSent, expectConnectsToServer, expectGotReply, RELAY,
 } from '../../checks/lib/api.js';
 import type { ScenarioFile, StepFile, Value } from './types.js';
 import { resolveValue, type Scope } from './values.js';
 
 type Facts = Record<string, string>;
 
-/** What a scenario's steps share: its actors, and what the client steps counted. */
+/** One started program and what the steps learnt about it. */
+interface Started {
+  program: Program;
+  listening?: Listening;
+  connected?: Connected;
+}
+
+/** What a scenario's steps share: its programs and peer, and what the client steps counted. */
 interface State {
   lab: Lab;
   scope: Scope;
   check?: string;
-  program?: Program;
+  /** the programs started, by file; `file` is the one the steps are about (the last started, or focused) */
+  started: Partial<Record<StudentFile, Started>>;
   file?: StudentFile;
   peer?: Peer;
   listener?: Listener;
-  listening?: Listening;
+  /** the last bytes taken by `expect some data` */
+  data?: Buffer;
   /** lines typed and sent so far */
   typed: number;
   /** the client asked for no line before reading the reply to the previous one */
@@ -38,15 +48,32 @@ const need = <T>(what: T | undefined, name: string): T => {
   if (what === undefined) throw new Error(`step needs ${name} first`);
   return what;
 };
-const program = (s: State) => need(s.program, 'start');
+const current = (s: State): Started => need(s.file && s.started[s.file], 'start');
+const program = (s: State) => current(s).program;
 const peer = (s: State) => need(s.peer, 'connect or accepted');
 const obj = (arg: Arg): Record<string, unknown> => (typeof arg === 'object' && arg !== null && !Array.isArray(arg) ? (arg as Record<string, unknown>) : {});
 const str = (v: unknown): string => String(v);
 const noPrintKey = (s: State) => (s.file === 'client.py' ? 'ex.client-no-print' : 'ex.server-no-print');
+/** `{ deadline: relay }`: what goes through two programs gets the longer deadline */
+const deadline = (s: State, arg: Arg): number | undefined => (obj(arg).deadline === 'relay' ? s.lab.ms(RELAY) : undefined);
 
-async function listening(s: State): Promise<Listening> {
-  s.listening ??= await program(s).listens();
-  return s.listening;
+async function listening(s: State, file?: StudentFile): Promise<Listening> {
+  const it = file ? need(s.started[file], `start: ${file}`) : current(s);
+  it.listening ??= await it.program.listens();
+  return it.listening;
+}
+
+/** What `$serveur.address`, `$client.target`... name: facts about a started program, read when used. */
+function programFacts(s: State, file: StudentFile): Record<string, string | undefined> {
+  const it = s.started[file];
+  const l = it?.listening;
+  const c = it?.connected ?? it?.program.firstConnect;
+  return {
+    address: l && addr(l.host, l.port),
+    firstClient: it?.program.firstClient,
+    target: c && addr(c.host, c.port),
+    local: c?.local ? addr(c.local[0], c.local[1]) : undefined,
+  };
 }
 
 /** The verbs a step can name, by their name in a data file. */
@@ -54,11 +81,21 @@ export const VERBS: Record<string, Verb> = {
   async start(s, arg) {
     const o = typeof arg === 'string' ? { file: arg } : obj(arg);
     const file = str(o.file) as StudentFile;
-    const connect = o.connect === 'listener' ? { '*': need(s.listener, 'listener').port } : undefined;
+    // where its connect() goes: the stand-in server, or the server program (on the port it asked for only)
+    let connect: Record<string, number> | undefined;
+    if (o.connect === 'listener') connect = { '*': need(s.listener, 'listener').port };
+    if (o.connect === 'serveur') {
+      const l = await listening(s, 'serveur.py');
+      connect = { [String(l.port)]: l.real };
+    }
     const lines = Array.isArray(o.lines) ? o.lines.map(str) : undefined;
-    s.program = await s.lab.start(file, { connect, lines });
+    const recordSends = o['record sends'] === undefined ? undefined : { to: str(o['record sends']) };
+    s.started[file] = { program: await s.lab.start(file, { connect, lines, recordSends }) };
     s.file = file;
-    s.listening = undefined;
+  },
+  focus(s, arg) {
+    s.file = str(arg) as StudentFile;
+    s.lab.focus(program(s));
   },
   async listener(s) {
     s.listener = await s.lab.listener();
@@ -70,9 +107,20 @@ export const VERBS: Record<string, Verb> = {
     s.peer = await s.lab.connect((await listening(s)).real);
   },
   async listens(s) {
-    const l = await listening(s);
-    return { address: addr(l.host, l.port) };
+    await listening(s);
   },
+  async connects(s) {
+    current(s).connected = await program(s).connects();
+  },
+  receives: (s) => program(s).receives(),
+  async 'expect some data'(s, arg) {
+    const o = obj(arg);
+    s.data = await expectSomeData(peer(s), str(o.missing), str(o.hint));
+  },
+  async 'expect connects to the server'(s) {
+    current(s).connected = await expectConnectsToServer(program(s), await listening(s, 'serveur.py'));
+  },
+  'expect got a reply': (s) => expectGotReply(program(s)),
   send: (s, arg) => peer(s).send(str(arg)),
   type: (s, arg) => program(s).type(str(arg)),
   close: (s) => peer(s).close(),
@@ -92,7 +140,7 @@ export const VERBS: Record<string, Verb> = {
     const o = typeof arg === 'string' ? { text: arg } : obj(arg);
     return expectPrinted(program(s), str(o.text), o.missing === undefined ? noPrintKey(s) : str(o.missing));
   },
-  'expect closed and exit 0': (s) => expectClosedAndExit0(program(s), s.peer),
+  'expect closed and exit 0': (s, arg) => expectClosedAndExit0(program(s), s.peer, deadline(s, arg)),
   'leave without a word': (s) => leaveWithoutWord(program(s), peer(s)),
   'expect no busy loop': (s, arg) => expectNoBusyLoop(program(s), typeof arg === 'string' ? arg : 'ex3.spin'),
   'expect no crash': (s, arg) => {
@@ -131,8 +179,16 @@ export const DECIDERS: Record<string, (s: State, id: string, arg: Arg) => Promis
     s.lab.decide(id, () => expectListensOnAllInterfaces(l), { address: addr(l.host, l.port) });
   },
   async 'expect connects to port'(s, id, arg) {
-    const to = await program(s).connects();
+    const to = (current(s).connected ??= await program(s).connects());
     s.lab.decide(id, () => expectConnectsToPort(to, Number(arg)), { target: addr(to.host, to.port) });
+  },
+  async 'expect connects to a neighbour'(s, id) {
+    const to = (current(s).connected ??= await program(s).connects());
+    s.lab.decide(id, () => expectTargetsNeighbour(to), { target: addr(to.host, to.port) });
+  },
+  async 'expect typed message sent'(s, id, arg) {
+    const sent = need(s.data, 'expect some data');
+    s.lab.decide(id, () => expectTypedMessageSent(sent, str(arg), program(s).linesAsked > 0));
   },
   async 'expect prints'(s, id, arg) {
     const o = Array.isArray(arg) ? { texts: arg } : obj(arg);
@@ -189,7 +245,7 @@ async function runCheck(s: State, step: Record<string, Value>): Promise<void> {
         s.scope = outer;
       }
     }
-    for (const [k, v] of Object.entries(step.facts && typeof step.facts === 'object' ? step.facts : {})) facts[k] = String(resolveValue(v as Value, s.scope));
+    for (const [k, v] of Object.entries(step.facts && typeof step.facts === 'object' ? step.facts : {})) facts[k] = String(resolveValue(v as Value, s.scope) ?? '?');
     return facts;
   });
 }
@@ -209,7 +265,12 @@ export function decidedBy(steps: StepFile[]): string[] {
 export function dataScenario(def: ScenarioFile, values: Record<string, Value>): Scenario {
   const steps = def.steps ?? [];
   return scenario({ name: def.name, files: filesOf(steps), checks: decidedBy(steps) }, async (lab) => {
-    const s: State = { lab, scope: { values, config: lab.config }, typed: 0, waitedEachTime: true };
+    const s: State = { lab, scope: { values, config: lab.config }, started: {}, typed: 0, waitedEachTime: true };
+    s.scope.live = {
+      serveur: () => programFacts(s, 'serveur.py'),
+      client: () => programFacts(s, 'client.py'),
+      data: () => s.data?.toString('utf8'),
+    };
     for (const step of steps) {
       if (typeof step === 'object' && 'check' in step) await runCheck(s, step);
       else await runSteps(s, [step]);
