@@ -16,6 +16,25 @@ const KEY_ARGS: Record<string, { field?: string; prefix: string; suffix?: string
   'expect some data': [{ field: 'missing', prefix: '' }, { field: 'missing', prefix: '', suffix: '-waiting' }, { field: 'hint', prefix: 'hint.' }],
 };
 
+/** Verbs whose argument (or its `field`) is one text: a list or a map there is a mistake of form. */
+const TEXT_ARGS: Record<string, string | null> = {
+  send: null, type: null, 'expect text': null, 'expect echo': null, 'expect long echo': null, 'send end word': null,
+  'type end word': null, 'expect typed message sent': null, 'expect print': 'text', 'type a line, expect it sent': 'line',
+};
+
+/**
+ * What a value is before the run, as far as the file says: the literal, or what `$name` refers to
+ * in the exercise's values, or each item of the `for each` list for `$it`. Unknown (config, facts): [].
+ */
+function staticValues(v: unknown, values: Record<string, Value>, items: unknown[] | undefined, depth = 0): unknown[] {
+  if (typeof v !== 'string' || depth > 8) return [v];
+  const path = referencePath(v);
+  if (!path) return [v];
+  const [root, ...rest] = path;
+  const roots = root === 'it' ? items ?? [] : typeof root === 'string' && root in values ? staticValues(values[root], values, items, depth + 1) : [];
+  return roots.map((r) => rest.reduce<unknown>((o, p) => (o === null || typeof o !== 'object' ? undefined : (o as Record<string | number, unknown>)[p]), r)).filter((x) => x !== undefined);
+}
+
 /** Verbs that need an actor made by an earlier step. */
 const NEEDS: Record<string, 'program' | 'peer' | 'listener'> = {
   accepted: 'listener',
@@ -75,7 +94,7 @@ export function stepProblems(src: Source, ex: ExerciseFile, hasText: (key: strin
       return;
     }
     const has = new Set<string>();
-    const walk = (steps: StepFile[], at: PathPart[], inCheck: string | undefined) => {
+    const walk = (steps: StepFile[], at: PathPart[], inCheck: string | undefined, items?: unknown[]) => {
       steps.forEach((step, i) => {
         const here = [...at, i];
         if (typeof step !== 'string' && (typeof step !== 'object' || step === null || Array.isArray(step))) {
@@ -87,6 +106,7 @@ export function stepProblems(src: Source, ex: ExerciseFile, hasText: (key: strin
           if (!ALL_VERBS.includes(name)) add(typeof step === 'string' ? here : [...here, name], typeof step !== 'string', 'lab.error.unknown-verb', { verb: name, suggestion: closest(name, ALL_VERBS) ?? '' });
         }
         const isCheck = typeof step === 'object' && 'check' in step;
+        let verbItems = items; // what $it is for this step's own verb
         if (typeof step === 'object' && !isCheck) {
           for (const k of ['for each', 'do', 'facts']) if (k in step) add([...here, k], true, 'lab.error.outside-check', { key: k });
         }
@@ -102,7 +122,13 @@ export function stepProblems(src: Source, ex: ExerciseFile, hasText: (key: strin
           if (hasDo && (step.do as StepFile[]).some((d) => verbOf(d)[0] in DECIDERS)) add([...here, 'do'], true, 'lab.error.decider-alone', { verb: (step.do as StepFile[]).map((d) => verbOf(d)[0]).find((n) => n in DECIDERS)! });
           refs(step['for each'], [...here, 'for each']);
           refs(step.facts as Value, [...here, 'facts']);
-          if (hasDo) walk(step.do as StepFile[], [...here, 'do'], id);
+          // a fact is shown as « its name: its value »: its name is a sentence of the catalogue or texts
+          for (const k of Object.keys(step.facts && typeof step.facts === 'object' ? step.facts : {})) {
+            if (!hasText(`fact.${k}`)) add([...here, 'facts', k], true, 'lab.error.unknown-text', { key: `fact.${k}` });
+          }
+          const list = step['for each'] === undefined ? undefined : staticValues(step['for each'], ex.values ?? {}, items).flatMap((x) => (Array.isArray(x) ? x : [x]));
+          if (hasDo) walk(step.do as StepFile[], [...here, 'do'], id, list);
+          else if (list) verbItems = list;
         }
         for (const name of names.filter((n) => ALL_VERBS.includes(n))) {
           const arg = typeof step === 'object' ? step[name] : undefined;
@@ -114,6 +140,11 @@ export function stepProblems(src: Source, ex: ExerciseFile, hasText: (key: strin
           if (name === 'accepted' || name === 'connect') has.add('peer');
           refs(arg, typeof step === 'string' ? here : [...here, name]);
           checkKeys(name, arg, [...here, name]);
+          if (name in TEXT_ARGS) {
+            const field = TEXT_ARGS[name];
+            const raw = field && arg && typeof arg === 'object' && !Array.isArray(arg) ? arg[field] : arg;
+            if (staticValues(raw, ex.values ?? {}, verbItems).some((x) => x !== null && typeof x === 'object')) add([...here, name], false, 'lab.error.text-expected', { verb: name });
+          }
           if (inCheck === undefined && !isCheck && !ACTIONS.includes(name)) {
             add(typeof step === 'string' ? here : [...here, name], typeof step !== 'string', 'lab.error.expect-outside-check', { verb: name });
           }

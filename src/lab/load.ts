@@ -40,7 +40,8 @@ export class LabError extends Error {
   render(lang: Lang): string {
     const lines = this.problems.map((p) => {
       const suggestion = p.params.suggestion ? t(lang, 'report.config.didYouMean', { name: String(p.params.suggestion) }) : '';
-      return `  ${p.file}:${p.line}:${p.column} : ${t(lang, p.key, { ...p.params, suggestion })}`;
+      const words = Object.fromEntries(Object.entries(p.words ?? {}).map(([k, keys]) => [k, keys.map((w) => t(lang, w)).join(' / ')]));
+      return `  ${p.file}:${p.line}:${p.column}${t(lang, 'lab.error.colon')}${t(lang, p.key, { ...p.params, ...words, suggestion })}`;
     });
     return [t(lang, 'lab.error.title', { dir: this.dir, n: this.problems.length }), ...lines].join('\n');
   }

@@ -44,16 +44,17 @@ export async function schemaProblems(src: Source, schema: 'lab' | 'exercise'): P
   if (validate(src.value)) return [];
   const out: Problem[] = [];
   const seen = new Set<string>();
-  const add = (at: PathPart[], onKey: boolean, key: string, params: Record<string, string | number>) => {
+  const add = (at: PathPart[], onKey: boolean, key: string, params: Record<string, string | number>, words?: Record<string, string[]>) => {
     const { line, column } = src.where(at, onKey);
     const id = `${line}:${column}:${key}:${JSON.stringify(params)}`;
-    if (!seen.has(id)) out.push({ file: src.file, line, column, key, params }), seen.add(id);
+    if (!seen.has(id)) out.push({ file: src.file, line, column, key, params, ...(words ? { words } : {}) }), seen.add(id);
   };
   const errors = validate.errors ?? [];
   for (const e of errors) {
     const at = pathOf(e.instancePath);
     if (inSteps(at) || (at.at(-1) === 'steps' && e.keyword !== 'type' && e.keyword !== 'minItems')) continue;
-    const name = at.length ? at.map(String).join('.') : '/';
+    // the field's own name: its place is given by the line and column
+    const name = String([...at].reverse().find((p) => typeof p === 'string') ?? '/');
     switch (e.keyword) {
       case 'additionalProperties': {
         const key = String(e.params.additionalProperty);
@@ -67,6 +68,12 @@ export async function schemaProblems(src: Source, schema: 'lab' | 'exercise'): P
       case 'enum':
         add(at, false, 'lab.error.bad-value', { key: name, detail: (e.params.allowedValues as unknown[]).join(', '), suggestion: closest(String(valueAt(src.value, at) ?? ''), (e.params.allowedValues as unknown[]).map(String)) ?? '' });
         break;
+      case 'type': {
+        // one sentence for every type the value may have (the branches of an anyOf: a text, or { fr, en })
+        const types = errors.filter((o) => o.keyword === 'type' && o.instancePath === e.instancePath).flatMap((o) => ([] as string[]).concat(o.params.type as string | string[]));
+        add(at, false, 'lab.error.type', { key: name }, { expected: [...new Set(types)].map((ty) => `lab.type.${ty}`) });
+        break;
+      }
       case 'anyOf':
       case 'oneOf':
       case 'if':

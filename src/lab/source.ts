@@ -12,6 +12,8 @@ export interface Problem {
   column: number;
   key: string;
   params: Record<string, string | number>;
+  /** parameters that are catalogue words, rendered in the reader's language (several: joined by ' / ') */
+  words?: Record<string, string[]>;
 }
 
 export interface Source {

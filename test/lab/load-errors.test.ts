@@ -88,3 +88,16 @@ describe('the built-in lab', () => {
     expect(lab.exercises.map((e) => e.id)).toEqual(['ex1', 'ex2', 'ex3', 'ex4']);
   });
 });
+
+describe('a text that YAML reads as something else', () => {
+  it('« Question : ça va ? » unquoted in a list of messages is a pair, not a text: said where it is used', async () => {
+    const { fr, err } = await errorOf((s) => s.replace('messages: [Salut !, Il fait beau aujourd’hui., "Accents : àéèçù"]', 'messages:\n    - Salut !\n    - Question : ça va ?'));
+    expect(err.problems.map((p) => p.key)).toContain('lab.error.text-expected');
+    expect(fr).toContain('« expect echo » attend un texte, pas une liste ni une paire « clé : valeur »');
+  });
+
+  it('a title in flow style with a comma: the title is not a text, and its second half is no key', async () => {
+    const { fr } = await errorOf((s) => s.replace('    title:\n      fr: "Le serveur écoute sur le port 50000"\n      en: "The server listens on port 50000"\n', '    title: { fr: Le serveur écoute, sur le port 50000 }\n'));
+    expect(fr).toMatch(/3-ping-pong\.yaml:\d+:\d+ : clé inconnue « sur le port 50000 »\./);
+  });
+});

@@ -2,6 +2,7 @@
 import type { lab as fr } from '../fr/lab.js';
 export const lab = {
   'lab.error.title': 'The lab {dir} cannot be used ({n} {n:problem|problems}):',
+  'lab.error.colon': ': ',
   'lab.error.no-dir': 'the folder {dir} does not exist.',
   'lab.error.no-lab-file': 'no lab.yaml (nor lab.json) in {dir}: it is the file that lists the exercises.',
   'lab.error.missing-file': 'file not found: {path}.',
@@ -9,6 +10,15 @@ export const lab = {
   'lab.error.unknown-key': 'unknown key “{key}”.{suggestion}',
   'lab.error.missing-key': 'the key “{key}” is missing.',
   'lab.error.bad-value': 'value refused for “{key}”: {detail}.{suggestion}',
+  'lab.error.type': '“{key}” must be {expected}.',
+  'lab.error.text-expected': '“{verb}” expects a text, not a list nor a “key: value” pair. A text holding “: ” is written in quotes: "Question: all good?".',
+  'lab.type.string': 'a text',
+  'lab.type.number': 'a number',
+  'lab.type.integer': 'a whole number',
+  'lab.type.boolean': 'true or false',
+  'lab.type.array': 'a list',
+  'lab.type.object': 'a set of keys (key: value)',
+  'lab.type.null': 'empty',
   'lab.error.bad-step': 'a step is a name (connect) or a name followed by “:” and its value (send: Hello).',
   'lab.error.unknown-verb': 'unknown step “{verb}”.{suggestion} The list of steps: docs/ecrire-un-exercice.md.',
   'lab.error.two-verbs': 'a step does one thing: “{verbs}” are in the same step; put them in two steps.',
@@ -33,5 +43,5 @@ export const lab = {
   'lab.error.script-load': 'the script {file} does not load: {detail}',
   'lab.error.script-export': 'the script {file} does not export “{name}”.',
   'lab.error.script-needs': 'the scenario “{name}” runs a function: also give files (the programs it starts) and decides (the checks it decides, in order).',
-  'cli.lab.using': 'Lab: {dir}',
+  'cli.lab.using': 'Lab: {name} ({dir})',
 } as const satisfies Record<keyof typeof fr, string>;
