@@ -41,8 +41,9 @@ const RANK = { folder: 3, name: 2, content: 1, reused: 0 } as const;
 const norm = (s: string): string =>
   s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
-/** The exercise numbered `n` (1 for the first), if there is one. */
-const numbered = (n: number): Folder | undefined => labExercises()[n - 1]?.folder;
+/** The exercise numbered `n`: its folder's own number ('5-ping-heure'), else its place in the lab (1 for the first). */
+const numbered = (n: number): Folder | undefined =>
+  labExercises().find((e) => e.folder.startsWith(`${n}-`))?.folder ?? labExercises()[n - 1]?.folder;
 
 /** A folder's name without its number: '3-ping-pong' -> 'ping-pong'. */
 const slug = (folder: string): string => folder.replace(/^\d+-/, '');
@@ -74,7 +75,10 @@ export function roleFromFileName(base: string): Role | undefined {
 const RELAY_SERVER_FILE_NUMBER = 5;
 const RELAY_FOLDER: Folder = '4-relais';
 /** One digit that can name a file's exercise: an exercise's number or the relay server's. */
-const fileDigit = () => new RegExp(`(?:^|[^0-9])([1-${Math.min(9, Math.max(labExercises().length, RELAY_SERVER_FILE_NUMBER))}])(?:[^0-9]|$)`);
+const fileDigit = () => {
+  const numbers = labExercises().map((e, i) => Number(/^(\d)-/.exec(e.folder)?.[1] ?? i + 1));
+  return new RegExp(`(?:^|[^0-9])([1-${Math.min(9, Math.max(...numbers, RELAY_SERVER_FILE_NUMBER))}])(?:[^0-9]|$)`);
+};
 
 /** 'serveur1', 'client_3', 'ex2-client' -> exercise; 'serveur_5' is the lab's relay server. */
 export function exerciseFromFileName(base: string, role: Role): Folder | undefined {

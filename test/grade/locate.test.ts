@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { labExercises } from '../../src/config/defaults.js';
+import { labExercises, useExerciseFacts } from '../../src/config/defaults.js';
+import { EXERCISE_FACTS } from '../../src/config/exercise-facts.js';
 import { exerciseFromContent, exerciseFromFileName, exerciseFromFolderName, locateExercises, roleFromFileName, stageSubmission } from '../../src/grade/locate.js';
 
 function tree(files: Record<string, string>): string {
@@ -70,5 +71,17 @@ describe('locating exercise files', () => {
     await stageSubmission(root, dest, located);
     expect(readFileSync(path.join(dest, '3-ping-pong/serveur.py'), 'utf8')).toBe('import outils');
     expect(readFileSync(path.join(dest, '3-ping-pong/outils.py'), 'utf8')).toBe('X = 1');
+  });
+});
+
+describe('locating the exercise files of another lab (--lab)', () => {
+  it('a lab of one exercise numbered 5: « Exercice 5 », ex5, client5.py, its name', () => {
+    useExerciseFacts([{ id: 'ex5', folder: '5-ping-heure', checks: ['ex5.serveur-ping'] }]);
+    try {
+      expect(['Exercice 5', 'ex5', 'partie_5', 'Ping Heure', '5-ping-heure'].map(exerciseFromFolderName)).toEqual(Array(5).fill('5-ping-heure'));
+      expect([exerciseFromFileName('client5.py', 'client'), exerciseFromFileName('serveur_5.py', 'serveur')]).toEqual(['5-ping-heure', '5-ping-heure']);
+    } finally {
+      useExerciseFacts(EXERCISE_FACTS);
+    }
   });
 });
