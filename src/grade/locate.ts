@@ -90,8 +90,18 @@ export function exerciseFromFileName(base: string, role: Role): Folder | undefin
   return numbered(d);
 }
 
-/** For the lab's unnumbered names in one folder: which step of the lab the file is at. */
-export function exerciseFromContent(code: string, role: Role): Folder {
+/**
+ * For the lab's unnumbered names in one folder: which step of the lab the file is at. These rules
+ * know the built-in lab's four steps; another lab's files are placed only when it has one exercise.
+ */
+export function exerciseFromContent(code: string, role: Role): Folder | undefined {
+  const folders = labExercises().map((e) => e.folder);
+  if (folders.length === 1) return folders[0];
+  const found = builtInStep(code, role);
+  return folders.includes(found) ? found : undefined;
+}
+
+function builtInStep(code: string, role: Role): Folder {
   const src = code.replace(/#.*$/gm, '');
   if (role === 'serveur' && /\b(threading|Thread|select|selectors|asyncio|socketserver)\b/.test(src)) return '4-relais';
   if (/\bwhile\b/.test(src)) return '3-ping-pong';
@@ -146,6 +156,7 @@ export async function locateExercises(root: string): Promise<Located> {
       folder = exerciseFromContent(await readFile(path.join(root, rel), 'utf8').catch(() => ''), role);
       how = 'content';
     }
+    if (!folder) continue;
     candidates.push({ folder, role, source: rel, how, rank: RANK[how], exact, depth: parts.length });
   }
   // One file per (exercise, role): the most explicit placement, then the lab's exact name, then the shallowest.

@@ -80,6 +80,8 @@ describe('locating the exercise files of another lab (--lab)', () => {
     try {
       expect(['Exercice 5', 'ex5', 'partie_5', 'Ping Heure', '5-ping-heure'].map(exerciseFromFolderName)).toEqual(Array(5).fill('5-ping-heure'));
       expect([exerciseFromFileName('client5.py', 'client'), exerciseFromFileName('serveur_5.py', 'serveur')]).toEqual(['5-ping-heure', '5-ping-heure']);
+      // the lab's own names in one folder: its only exercise (the built-in rules would say 3-ping-pong)
+      expect(exerciseFromContent('while True:\n    pass\n', 'serveur')).toBe('5-ping-heure');
     } finally {
       useExerciseFacts(EXERCISE_FACTS);
     }
