@@ -120,6 +120,8 @@ export function stepProblems(src: Source, ex: ExerciseFile, hasText: (key: strin
           if (hasDo === (names.length > 0)) add(here, false, 'lab.error.check-body', { id });
           if (names.some((n) => n in DECIDERS) && (hasDo || step['for each'] !== undefined)) add(here, false, 'lab.error.decider-alone', { verb: names.find((n) => n in DECIDERS)! });
           if (hasDo && (step.do as StepFile[]).some((d) => verbOf(d)[0] in DECIDERS)) add([...here, 'do'], true, 'lab.error.decider-alone', { verb: (step.do as StepFile[]).map((d) => verbOf(d)[0]).find((n) => n in DECIDERS)! });
+          const blind = names.find((n) => n === 'expect prints' || n === 'expect waits for each reply');
+          if (blind && step.facts !== undefined) add([...here, 'facts'], true, 'lab.error.facts-not-shown', { verb: blind });
           refs(step['for each'], [...here, 'for each']);
           refs(step.facts as Value, [...here, 'facts']);
           // a fact is shown as « its name: its value »: its name is a sentence of the catalogue or texts
@@ -136,6 +138,14 @@ export function stepProblems(src: Source, ex: ExerciseFile, hasText: (key: strin
           const needsListener = name === 'start' && arg && typeof arg === 'object' && !Array.isArray(arg) && arg.connect === 'listener';
           if (needs && !has.has(needs)) add(typeof step === 'string' ? here : [...here, name], typeof step !== 'string', 'lab.error.order', { verb: name, needs: needs === 'program' ? 'start' : needs === 'peer' ? 'connect / accepted' : 'listener' });
           if (needsListener && !has.has('listener')) add([...here, name], true, 'lab.error.order', { verb: 'start', needs: 'listener' });
+          // what a step reads that only another step makes: the server it connects to, the program it
+          // is about, the bytes it judges
+          const needsServer = name === 'start' && arg && typeof arg === 'object' && !Array.isArray(arg) && arg.connect === 'serveur';
+          if ((needsServer || name === 'expect connects to the server') && !has.has('start:serveur.py')) add([...here, name], true, 'lab.error.order', { verb: name, needs: 'start: serveur.py' });
+          if (name === 'focus' && typeof arg === 'string' && !has.has(`start:${arg}`)) add([...here, name], true, 'lab.error.order', { verb: `focus: ${arg}`, needs: `start: ${arg}` });
+          if (name === 'expect typed message sent' && !has.has('data')) add([...here, name], true, 'lab.error.order', { verb: name, needs: 'expect some data' });
+          if (name === 'start') has.add(`start:${typeof arg === 'string' ? arg : String((arg as Record<string, Value> | null)?.file)}`);
+          if (name === 'expect some data') has.add('data');
           if (MAKES[name]) has.add(MAKES[name]);
           if (name === 'accepted' || name === 'connect') has.add('peer');
           refs(arg, typeof step === 'string' ? here : [...here, name]);

@@ -71,7 +71,8 @@ async function scriptScenario(labDir: string, exerciseFile: string, sc: Scenario
   let full = path.resolve(path.dirname(path.resolve(labDir, exerciseFile)), file);
   if (full.endsWith('.ts')) {
     const rel = path.relative(packageRoot(), full);
-    if (rel.startsWith('..')) return void problem('lab.error.script-ts', { file });
+    // only the checker's own scripts (checks/) are compiled with it
+    if (!rel.startsWith(`checks${path.sep}`)) return void problem('lab.error.script-ts', { file });
     // compiled, next to this module's own compiled copy; from the sources (tests) as they are, so
     // that the script and the runner share one copy of every module (CheckFailure's class)
     if (!RUNS_FROM_SOURCES) full = path.join(packageRoot(), 'dist', rel.replace(/\.ts$/, '.js'));

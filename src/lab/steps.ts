@@ -168,27 +168,28 @@ export const VERBS: Record<string, Verb> = {
 };
 
 /** Verbs that decide their check themselves, without ending the scenario on a failure. */
-export const DECIDERS: Record<string, (s: State, id: string, arg: Arg) => Promise<void>> = {
+/** `facts()`: the check step's own facts, read once the decider has waited for what it judges. */
+export const DECIDERS: Record<string, (s: State, id: string, arg: Arg, facts: () => Facts) => Promise<void>> = {
   // an address is a fact about the program: a wrong one fails its check, the exchange goes on
-  async 'expect listens on port'(s, id, arg) {
+  async 'expect listens on port'(s, id, arg, facts) {
     const l = await listening(s);
-    s.lab.decide(id, () => expectListensOnPort(l, Number(arg)), { address: addr(l.host, l.port) });
+    s.lab.decide(id, () => expectListensOnPort(l, Number(arg)), { address: addr(l.host, l.port), ...facts() });
   },
-  async 'expect listens on all interfaces'(s, id) {
+  async 'expect listens on all interfaces'(s, id, _arg, facts) {
     const l = await listening(s);
-    s.lab.decide(id, () => expectListensOnAllInterfaces(l), { address: addr(l.host, l.port) });
+    s.lab.decide(id, () => expectListensOnAllInterfaces(l), { address: addr(l.host, l.port), ...facts() });
   },
-  async 'expect connects to port'(s, id, arg) {
+  async 'expect connects to port'(s, id, arg, facts) {
     const to = (current(s).connected ??= await program(s).connects());
-    s.lab.decide(id, () => expectConnectsToPort(to, Number(arg)), { target: addr(to.host, to.port) });
+    s.lab.decide(id, () => expectConnectsToPort(to, Number(arg)), { target: addr(to.host, to.port), ...facts() });
   },
-  async 'expect connects to a neighbour'(s, id) {
+  async 'expect connects to a neighbour'(s, id, _arg, facts) {
     const to = (current(s).connected ??= await program(s).connects());
-    s.lab.decide(id, () => expectTargetsNeighbour(to), { target: addr(to.host, to.port) });
+    s.lab.decide(id, () => expectTargetsNeighbour(to), { target: addr(to.host, to.port), ...facts() });
   },
-  async 'expect typed message sent'(s, id, arg) {
+  async 'expect typed message sent'(s, id, arg, facts) {
     const sent = need(s.data, 'expect some data');
-    s.lab.decide(id, () => expectTypedMessageSent(sent, str(arg), program(s).linesAsked > 0));
+    s.lab.decide(id, () => expectTypedMessageSent(sent, str(arg), program(s).linesAsked > 0), Object.keys(facts()).length ? facts() : undefined);
   },
   async 'expect prints'(s, id, arg) {
     const o = Array.isArray(arg) ? { texts: arg } : obj(arg);
@@ -227,7 +228,9 @@ async function runCheck(s: State, step: Record<string, Value>): Promise<void> {
   const id = String(step.check);
   s.check = id;
   const [verb, arg] = verbOf(step);
-  if (verb in DECIDERS) return DECIDERS[verb](s, id, resolveValue(arg, s.scope));
+  const factsOf = (): Facts =>
+    Object.fromEntries(Object.entries(step.facts && typeof step.facts === 'object' ? step.facts : {}).map(([k, v]) => [k, String(resolveValue(v as Value, s.scope) ?? '?')]));
+  if (verb in DECIDERS) return DECIDERS[verb](s, id, resolveValue(arg, s.scope), factsOf);
   const body: StepFile[] = Array.isArray(step.do) ? (step.do as StepFile[]) : [{ [verb]: arg ?? null }];
   await s.lab.step(id, async () => {
     const facts: Facts = {};
@@ -245,8 +248,7 @@ async function runCheck(s: State, step: Record<string, Value>): Promise<void> {
         s.scope = outer;
       }
     }
-    for (const [k, v] of Object.entries(step.facts && typeof step.facts === 'object' ? step.facts : {})) facts[k] = String(resolveValue(v as Value, s.scope) ?? '?');
-    return facts;
+    return { ...facts, ...factsOf() };
   });
 }
 

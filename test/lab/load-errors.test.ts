@@ -101,3 +101,21 @@ describe('a text that YAML reads as something else', () => {
     expect(fr).toMatch(/3-ping-pong\.yaml:\d+:\d+ : clé inconnue « sur le port 50000 »\./);
   });
 });
+
+describe('steps that read what another step makes', () => {
+  it('a client connected to the server before the server is started; a focus on a program not started', async () => {
+    const { fr } = await errorOf((s) => s.replace('      - start: { file: client.py, connect: listener }', '      - start: { file: client.py, connect: serveur }\n      - focus: serveur.py'));
+    expect(fr).toContain('l’étape « start » a besoin d’une étape « start: serveur.py » avant elle.');
+    expect(fr).toContain('l’étape « focus: serveur.py » a besoin d’une étape « start: serveur.py » avant elle.');
+  });
+
+  it('the typed message judged before any data was taken', async () => {
+    const { fr } = await errorOf((s) => s.replace('      - check: pp.client-affiche\n        expect prints: $messages', '      - check: pp.client-affiche\n        expect typed message sent: Salut !'));
+    expect(fr).toContain('l’étape « expect typed message sent » a besoin d’une étape « expect some data » avant elle.');
+  });
+
+  it('facts beside a decider that cannot show them', async () => {
+    const { fr } = await errorOf((s) => s.replace('      - check: pp.client-affiche\n        expect prints: $messages', '      - check: pp.client-affiche\n        expect prints: $messages\n        facts: { message: $data }'));
+    expect(fr).toContain('« expect prints » décide sans montrer de faits');
+  });
+});
