@@ -167,8 +167,10 @@ export const VERBS: Record<string, Verb> = {
   },
 };
 
-/** Verbs that decide their check themselves, without ending the scenario on a failure. */
-/** `facts()`: the check step's own facts, read once the decider has waited for what it judges. */
+/**
+ * Verbs that decide their check themselves, without ending the scenario on a failure. `facts()`:
+ * the check step's own facts, read once the decider has waited for what it judges.
+ */
 export const DECIDERS: Record<string, (s: State, id: string, arg: Arg, facts: () => Facts) => Promise<void>> = {
   // an address is a fact about the program: a wrong one fails its check, the exchange goes on
   async 'expect listens on port'(s, id, arg, facts) {

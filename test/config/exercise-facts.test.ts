@@ -26,13 +26,17 @@ describe('exercise facts', () => {
 
   it('the config schema names exactly the exercises and check ids of the definitions', () => {
     const names = exercises.flatMap((e) => [e.id, e.folder]);
-    const props = schema.properties;
+    // the built-in lab's names, when no other lab is named (`lab`: that lab's own names)
+    const props = schema.else.properties;
+    expect(schema.if).toEqual(expect.objectContaining({ required: ['lab'] }));
     expect(sorted(props.exercises.items.enum), 'exercises').toEqual(sorted(names));
     expect(sorted(props.exercisePoints.propertyNames.enum), 'exercisePoints').toEqual(sorted(names));
     expect(props.points.propertyNames.enum, 'points').toEqual(exercises.flatMap((e) => e.checks.map((c) => c.id)));
     const validate = schemaValidator('config.schema.json');
     expect(validate({ points: { 'ex3.serveur-echo': 2 } })).toEqual([]);
     expect(validate({ points: { 'ex3.serveur-echoo': 2 } })).not.toEqual([]);
+    // another lab's checks: its own ids (the checker validates them against that lab)
+    expect(validate({ lab: 'mon-tp', points: { 'pp.serveur-port': 3 }, exercises: ['3-ping-pong'] })).toEqual([]);
   });
 
   it('no message lists the exercises by hand: a list is filled from the definitions', () => {
