@@ -22,10 +22,9 @@ export {
   nextPrompt, expectAsksLine, typeAndExpectSent, readsEachReplyBeforeNextLine, expectEndWordEndsClient,
   expectPrompt, expectTypedLine,
   expectListensOnAllInterfaces, expectTargetsNeighbour, expectSomeData, expectTypedMessageSent, expectConnectsToServer,
-  expectGotReply,
+  expectGotReply, expectListensOnPort, expectConnectsToPort, expectReply, type Expected,
 } from './verbs.js';
 export {
   type RelayPeer, join, expectServesClients, expectServedAtOnce, expectDelivered, expectRelayed,
   clientsRegistered, departureHandled, expectStillServing,
 } from './relay.js';
-export { exchangeChecks, exchangeScenarios } from './exchange.js';

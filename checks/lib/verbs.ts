@@ -66,7 +66,7 @@ export async function expectEndWordEndsServer(program: Program, peer: Peer, word
     await conn.expectText(word, within);
   } catch (e) {
     if (e instanceof MismatchError && e.seen.length === 0 && conn.isClosedByPeer) {
-      throw failure('ex3.fin-not-answered', {}, { hint: 'no-fin', expected: word });
+      throw failure('ex3.fin-not-answered', { word }, { hint: 'no-fin', hintParams: { word }, expected: word });
     }
     throw e;
   }
@@ -76,7 +76,7 @@ export async function expectEndWordEndsServer(program: Program, peer: Peer, word
     if (!(e instanceof DeadlineError)) throw e;
     // Still reading the same connection: the word did not end the loop. Elsewhere (e.g. back in
     // accept()): the loop ended but the connection was never closed.
-    if (run.blockedAt()?.call === 'recv') throw failure('ex3.fin-ignored', {}, { status: 'timeout', hint: 'no-fin' });
+    if (run.blockedAt()?.call === 'recv') throw failure('ex3.fin-ignored', { word }, { status: 'timeout', hint: 'no-fin', hintParams: { word } });
     throw failure('ex.not-closed', { whoKey: whoKey(run) }, { status: 'timeout', hint: 'not-closed' });
   }
   await engine.expectClosedAndExit0(run, undefined, within);
@@ -217,7 +217,7 @@ export async function expectEndWordEndsClient(cli: Program, peer: Peer, word: st
   try {
     await conn.expectText(word, within);
   } catch (e) {
-    if (e instanceof MismatchError && e.seen.length === 0) throw failure('ex3.client-no-fin', {}, { hint: 'no-fin', expected: word });
+    if (e instanceof MismatchError && e.seen.length === 0) throw failure('ex3.client-no-fin', { word }, { hint: 'no-fin', hintParams: { word }, expected: word });
     throw e;
   }
   conn.send(word);
@@ -226,11 +226,11 @@ export async function expectEndWordEndsClient(cli: Program, peer: Peer, word: st
     if (conn.isClosedByPeer && run.exit) return 'done' as const;
     return undefined;
   }, within, 'close after fin').catch((e) => {
-    if (e instanceof DeadlineError) throw failure('ex3.client-not-closed-after-fin', {}, { status: 'timeout', hint: 'no-fin' });
+    if (e instanceof DeadlineError) throw failure('ex3.client-not-closed-after-fin', { word }, { status: 'timeout', hint: 'no-fin', hintParams: { word } });
     throw e;
   });
-  if (end === 'input') throw failure('ex3.client-continues-after-fin', {}, { hint: 'no-fin' });
-  if (conn.unread.length > 0) throw failure('ex3.client-sent-after-fin', {}, { hint: 'no-fin', seen: conn.unread.toString('utf8') });
+  if (end === 'input') throw failure('ex3.client-continues-after-fin', { word }, { hint: 'no-fin', hintParams: { word } });
+  if (conn.unread.length > 0) throw failure('ex3.client-sent-after-fin', { word }, { hint: 'no-fin', hintParams: { word }, seen: conn.unread.toString('utf8') });
   await engine.expectClosedAndExit0(run, conn, within);
 }
 
@@ -308,4 +308,49 @@ export async function expectConnectsToServer(cli: Program, server: Listening, wi
 /** It received something (a reply) during its run. */
 export function expectGotReply(program: Program): void {
   if (!engineOf(program).all('recv').some((e) => e.n > 0)) throw failure('ex.pair-no-reply', {}, { hint: 'no-reply' });
+}
+
+// --- a lab's own protocol: its port, its replies ---
+
+/** It listens on the lab's port (the port its partner program uses). */
+export function expectListensOnPort(where: Listening, port: number): void {
+  if (where.port !== port) throw failure('ex.wrong-port', { port, seen: where.port ?? '?' }, { hint: 'port', hintParams: { port }, expected: String(port), seen: String(where.port) });
+}
+
+/** It connects to the lab's port. */
+export function expectConnectsToPort(to: Connected, port: number): void {
+  if (to.port !== port) throw failure('ex.client-wrong-port', { port, seen: to.port }, { hint: 'port', hintParams: { port }, expected: String(port), seen: String(to.port) });
+}
+
+/** What a reply must be: this exact text, or text matching a pattern (`shown` is how the lab writes it, e.g. HH:MM). */
+export interface Expected {
+  text?: string;
+  matches?: string;
+  shown?: string;
+}
+
+/**
+ * Send `msg`: the program answers with one send() that is the expected text (or matches the
+ * pattern). The reply is what that send() wrote, read from the program's own events, so a reply cut
+ * in two by the network is still one reply. Knows: closed without answering (no loop), another reply.
+ */
+export async function expectReply(program: Program, peer: Peer, msg: string, want: Expected, within = peer.scale(STEP)): Promise<string> {
+  const run = engineOf(program);
+  const conn = connOf(peer);
+  const sendsBefore = run.all('send').length;
+  conn.take(); // what came before is not the reply (the steps of a lab wait for each reply)
+  conn.send(msg);
+  const answered = await untilAny([run.watch, conn.watch], () => {
+    const send = run.all('send').slice(sendsBefore).find((e) => e.n > 0);
+    if (send && conn.unread.length >= send.n) return { n: send.n };
+    if (conn.isClosedByPeer) return { n: 0 };
+    return undefined;
+  }, within, 'recv()').then((r) => r.n);
+  const expected = want.text ?? want.shown ?? want.matches ?? '';
+  if (answered === 0) throw failure('ex3.closed-after-one', { msg }, { hint: 'no-loop', expected, seen: '' });
+  const reply = conn.unread.subarray(0, answered).toString('utf8');
+  conn.skip(answered);
+  const ok = want.text !== undefined ? reply === want.text : new RegExp(want.matches ?? '').test(reply);
+  if (!ok) throw failure('ex.wrong-reply', { msg, expected }, { hint: 'wrong-reply', hintParams: { msg, expected }, expected, seen: reply });
+  return reply;
 }

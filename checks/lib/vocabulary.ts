@@ -61,9 +61,18 @@ export const VOCABULARY: readonly VerbDef[] = [
   { verb: 'expectEndWordEndsClient', step: 'type end word', params: ['program', 'peer', 'word', 'linesBefore'],
     failures: [f('ex3.client-no-fin', 'no-fin'), f('ex3.client-not-closed-after-fin', 'no-fin'), f('ex3.client-continues-after-fin', 'no-fin'),
       f('ex3.client-sent-after-fin', 'no-fin'), f('ex.not-closed', 'not-closed'), f('ex.not-exited', 'not-closed'), f('ex.exit-code', 'exit-code')] },
+  { verb: 'readsEachReplyBeforeNextLine', step: 'expect waits for each reply', params: ['program', 'n'],
+    failures: [f('ex3.client-no-wait', 'no-wait')] },
   { verb: 'expectPrompt', step: 'expect asks a line (any)', params: ['program', 'nth'], timeout: true,
     failures: [f('ex3.client-no-input', 'input-ignored')] },
   { verb: 'expectTypedLine', step: 'expect typed line', params: ['peer', 'line', 'wrongKey'], keyParams: ['wrongKey'], timeout: true, failures: [] },
+  // a lab's own protocol: its port, its replies
+  { verb: 'expectListensOnPort', step: 'expect listens on port', params: ['listening', 'port'],
+    failures: [f('ex.wrong-port', 'port')] },
+  { verb: 'expectConnectsToPort', step: 'expect connects to port', params: ['connected', 'port'],
+    failures: [f('ex.client-wrong-port', 'port')] },
+  { verb: 'expectReply', step: 'expect reply', params: ['program', 'peer', 'msg', '{ text | matches, shown }'], timeout: true,
+    failures: [f('ex3.closed-after-one', 'no-loop'), f('ex.wrong-reply', 'wrong-reply')] },
   // the relay (part 3)
   { verb: 'expectServesClients', step: 'expect serves clients', params: ['program', 'n'], timeout: true,
     failures: [f('ex4.single-client', 'single-client')] },

@@ -12,6 +12,7 @@ const OPTIONS = {
   lang: { type: 'string' },
   python: { type: 'string' },
   config: { type: 'string' },
+  lab: { type: 'string' },
   out: { type: 'string' },
   format: { type: 'string', multiple: true },
   'time-factor': { type: 'string' },
@@ -23,12 +24,16 @@ const OPTIONS = {
 
 /** A value to show in "--option VALUE" examples. */
 const EXAMPLE_VALUE: Record<string, string> = {
-  exercise: 'ex1', lang: 'en', python: 'python3', config: 'tp-reseau.config.json', out: 'rapport',
+  exercise: 'ex1', lang: 'en', python: 'python3', config: 'tp-reseau.config.json', lab: 'mon-tp', out: 'rapport',
   format: 'html', 'time-factor': '2', explain: 'ex3.serveur-echo',
 };
 
 export interface CheckArgs {
   dir: string;
+  /** DIR was given (else the lab's student-template/) */
+  dirGiven: boolean;
+  /** the lab's folder (--lab): another lab than the built-in one */
+  lab?: string;
   exercises?: string[];
   json: boolean;
   lang: Lang;
@@ -84,6 +89,8 @@ export function parseCheckArgs(argv: string[], env: NodeJS.ProcessEnv = process.
   if (tf !== undefined && !(tf > 0)) throw new UsageError(t(lang, 'cli.bad-time-factor', { value: values['time-factor'] }));
   return {
     dir: positionals[0] ?? join(packageRoot(), 'student-template'),
+    dirGiven: positionals[0] !== undefined,
+    lab: values.lab,
     exercises: values.exercise,
     json: !!values.json,
     lang,

@@ -29,6 +29,32 @@ async function main(): Promise<number> {
     process.stdout.write(t(lang, 'cli.check.help', { formats: formatNames().join(', ') }) + '\n');
     return 0;
   }
+  // Head start, overlapping the loading of the lab and the checker's modules below: look for Python,
+  // and create the namespaces of the check with the interpreter found last time (or as soon as one
+  // is found). checkStudent gets the same answers (discovery is cached; runInNamespace takes the warm one).
+  if (!args.explain) {
+    const [{ findPython }, { prewarmNamespace }, { rememberInterpreter }] = await Promise.all([
+      import('../python/discover.js'),
+      import('../sandbox/netns.js'),
+      import('../python/last-interpreter.js'),
+    ]);
+    findPython(args.python)
+      .then((py) => {
+        if (!headStartPython && !args.watch) prewarmNamespace(py.path);
+        rememberInterpreter(py.path);
+      })
+      .catch(() => undefined);
+  }
+  // The lab: --lab, the config's `lab`, or the built-in one; its exercises name the folders below.
+  const { chooseLab, labName } = await import('./lab-choice.js');
+  const lab = await chooseLab(args.lab, args.config, lang);
+  if (typeof lab === 'string') {
+    process.stderr.write(lab + '\n');
+    return 2;
+  }
+  if (!lab.builtIn && !args.dirGiven) args = { ...args, dir: lab.templateDir };
+  // which lab answers (a config's `lab` key chooses it silently otherwise)
+  if (!lab.builtIn && !args.json && !args.explain) process.stdout.write(t(lang, 'cli.lab.using', { name: labName(lab, lang), dir: lab.dir }) + '\n');
   if (args.explain) {
     const { explain } = await import('./explain.js');
     return explain(args.explain, lang);
@@ -42,20 +68,6 @@ async function main(): Promise<number> {
   }
   const dir = target.dir;
   args = { ...args, exercises: target.exercises };
-  // Head start, overlapping the loading of the checker's modules below: look for Python, and create
-  // the namespaces of the check with the interpreter found last time (or as soon as one is found).
-  // checkStudent gets the same answers (discovery is cached; runInNamespace takes the warm one).
-  const [{ findPython }, { prewarmNamespace }, { rememberInterpreter }] = await Promise.all([
-    import('../python/discover.js'),
-    import('../sandbox/netns.js'),
-    import('../python/last-interpreter.js'),
-  ]);
-  findPython(args.python)
-    .then((py) => {
-      if (!headStartPython && !args.watch) prewarmNamespace(py.path);
-      rememberInterpreter(py.path);
-    })
-    .catch(() => undefined);
   // Loaded after the cheap paths above: --version and --help stay fast.
   const { runCheckOnce } = await import('./check-run.js');
   if (args.watch) {

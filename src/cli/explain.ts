@@ -1,7 +1,6 @@
 import type { Lang } from '../model.js';
 import { t, has } from '../i18n/index.js';
-import { exercises, findExerciseDef } from '../../checks/index.js';
-import { exerciseNames } from '../config/defaults.js';
+import { exerciseNames, labExercises } from '../config/defaults.js';
 import { editDistance } from '../util/edit-distance.js';
 
 /** Word-wrap `text` to `width` columns, each line starting with `indent` (pure). */
@@ -18,7 +17,10 @@ export function wrap(text: string, width: number, indent = ''): string {
   return lines.join('\n');
 }
 
-const allIds = (): string[] => exercises.flatMap((e) => e.checks.map((c) => c.id));
+const allIds = (): string[] => labExercises().flatMap((e) => e.checks);
+
+/** An exercise by id, folder, or the folder's number ('3'). */
+const findExerciseDef = (key: string) => labExercises().find((e) => e.id === key || e.folder === key || e.folder.startsWith(`${key}-`));
 
 /** Lower case, no accents, apostrophes as spaces: « l’écoute » and "l'ecoute" compare equal. */
 const norm = (s: string): string =>
@@ -69,12 +71,11 @@ export function lookup(query: string, lang: Lang): Lookup {
 
 /** The text of `--explain ID` (pure): an exercise id lists its checks; a check id explains it. */
 export function explainText(id: string, lang: Lang, width = 80): string | undefined {
-  const def = exercises.flatMap((e) => e.checks).find((c) => c.id === id);
-  if (!def) {
+  if (!allIds().includes(id)) {
     const ex = findExerciseDef(id);
     if (!ex) return undefined;
     const lines = [`${ex.id} — ${ex.folder} — ${t(lang, `exercise.${ex.id}.title`)}`, ''];
-    for (const c of ex.checks) lines.push(`  ${c.id.padEnd(34)} ${t(lang, `check.${c.id}.title`)}`);
+    for (const c of ex.checks) lines.push(`  ${c.padEnd(34)} ${t(lang, `check.${c}.title`)}`);
     return lines.join('\n') + '\n';
   }
   const lines = [`${id} — ${t(lang, `check.${id}.title`)}`, ''];

@@ -6,13 +6,13 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Lang } from '../model.js';
 import { t } from '../i18n/index.js';
-import { EXERCISES, exerciseNames } from '../config/defaults.js';
+import { labExercises, exerciseNames } from '../config/defaults.js';
 
 export type Target = { dir: string; exercises?: string[] } | { error: string };
 
 const isDir = (p: string): boolean => existsSync(p) && statSync(p).isDirectory();
-const exerciseNamed = (folder: string) => EXERCISES.find((e) => e.folder === folder);
-const matches = (key: string, e: (typeof EXERCISES)[number]) => key === e.id || key === e.folder;
+const exerciseNamed = (folder: string) => labExercises().find((e) => e.folder === folder);
+const matches = (key: string, e: { id: string; folder: string }) => key === e.id || key === e.folder;
 const command = (dir: string, id?: string) => `npm run check -- "${dir}"${id ? ` -e ${id}` : ''}`;
 
 export function resolveTarget(given: string, exercises: string[] | undefined, lang: Lang): Target {
@@ -26,13 +26,13 @@ export function resolveTarget(given: string, exercises: string[] | undefined, la
       : { error: t(lang, 'cli.target.file', { path: full, command: command(parent), ...exerciseNames() }) };
   }
   const ex = exerciseNamed(path.basename(full));
-  if (ex && !EXERCISES.some((e) => isDir(path.join(full, e.folder)))) {
+  if (ex && !labExercises().some((e) => isDir(path.join(full, e.folder)))) {
     if (exercises && !exercises.some((k) => matches(k, ex))) {
       return { error: t(lang, 'cli.target.other-exercise', { folder: ex.folder, asked: exercises.join(', '), command: command(parent, exercises[0]) }) };
     }
     return { dir: parent, exercises: [ex.id] };
   }
-  const hasLayout = EXERCISES.some((e) => isDir(path.join(full, e.folder)));
+  const hasLayout = labExercises().some((e) => isDir(path.join(full, e.folder)));
   const python = hasLayout ? [] : readdirSync(full).filter((f) => /^(serveur|client).*\.py$/i.test(f));
   if (python.length > 0) return { error: t(lang, 'cli.target.loose-files', { dir: full, files: python.join(', '), ...exerciseNames() }) };
   return { dir: full, exercises };

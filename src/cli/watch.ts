@@ -16,6 +16,7 @@ import { t } from '../i18n/index.js';
 import { loadConfig, ConfigError } from '../config/load.js';
 import { exerciseNames } from '../config/defaults.js';
 import { checkStudent, selectExercises } from '../runner/check-student.js';
+import { activeLab } from '../lab/active.js';
 import { closeResidentNamespace } from '../sandbox/netns.js';
 import { findPython, PythonNotFoundError, type PythonInfo } from '../python/discover.js';
 import { renderExercise, fmt, bonusMark } from '../report/terminal.js';
@@ -167,7 +168,7 @@ export async function watchChecks(args: CheckArgs, dir: string, opts: WatchOptio
   try {
     ({ config } = await loadConfig({ file: args.config, lang, overrides: args.timeFactor ? { timeFactor: args.timeFactor } : {} }));
     python = await findPython(args.python);
-    defs = selectExercises(args.exercises ?? config.exercises);
+    defs = selectExercises(await activeLab(), args.exercises ?? config.exercises);
   } catch (e) {
     if (e instanceof PythonNotFoundError) err(pythonNotFoundMessage(lang, e));
     else if (e instanceof ConfigError) err(e.message);

@@ -70,3 +70,19 @@ export async function loadConfig(opts: LoadConfigOptions = {}): Promise<LoadedCo
   if (o.lang !== undefined) config.lang = o.lang;
   return { config, file: file || undefined };
 }
+
+/**
+ * The lab named by the config file's `lab` key, as an absolute folder (relative to the file), read
+ * before the config is validated: the lab's exercises are what the rest of the file is checked
+ * against. A file that cannot be read or parsed names no lab here; loadConfig says why.
+ */
+export async function configuredLab(opts: Pick<LoadConfigOptions, 'file' | 'cwd'> = {}): Promise<string | undefined> {
+  const cwd = opts.cwd ?? process.cwd();
+  const file = opts.file ? path.resolve(cwd, opts.file) : path.join(cwd, CONFIG_FILE_NAME);
+  try {
+    const raw = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/, '')) as { lab?: unknown };
+    return typeof raw.lab === 'string' && raw.lab.trim() ? path.resolve(path.dirname(file), raw.lab) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -2,13 +2,13 @@
 // at once (a teacher fixing one error at a time would rerun the grader again and again).
 import type { Lang } from '../model.js';
 import type { Config, EchoPolicy } from './types.js';
-import { CHECK_IDS, EXERCISES, defaultConfig, findExercise } from './defaults.js';
+import { checkIds, labExercises, defaultConfig, findExercise } from './defaults.js';
 import { t } from '../i18n/report-keys.js';
-import { editDistance } from '../util/edit-distance.js';
+import { closest } from '../util/edit-distance.js';
 
 const TOP_KEYS = [
   '$schema', 'exercises', 'points', 'exercisePoints', 'echoPolicy', 'timeFactor', 'messages',
-  'studentTimeoutS', 'jobs', 'lang', 'bonusInGrade',
+  'studentTimeoutS', 'jobs', 'lang', 'bonusInGrade', 'lab',
 ] as const;
 const MESSAGE_KEYS = ['typed', 'pingPong', 'relay'] as const;
 const ECHO: EchoPolicy[] = ['required', 'forbidden', 'either'];
@@ -23,13 +23,8 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const show = (v: unknown): string => (v === undefined ? 'rien' : JSON.stringify(v));
 
 function suggest(lang: Lang, word: string, candidates: readonly string[]): string {
-  let best = '';
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestD) [best, bestD] = [c, d];
-  }
-  return bestD <= Math.max(2, Math.floor(word.length / 3)) ? t(lang, 'report.config.didYouMean', { name: best }) : '';
+  const best = closest(word, candidates);
+  return best ? t(lang, 'report.config.didYouMean', { name: best }) : '';
 }
 
 /** Checks `raw` (parsed JSON) and merges it over the defaults. */
@@ -65,7 +60,7 @@ export function validateConfig(raw: unknown, lang: Lang = 'fr'): ValidationResul
     if (out.some((s) => s?.trim().toLowerCase() === 'fin')) err('report.config.noFin', { key });
     return out.every((s): s is string => s !== undefined) ? out : undefined;
   };
-  const allowedExercises = EXERCISES.map((e) => e.folder).join(', ');
+  const allowedExercises = labExercises().map((e) => e.folder).join(', ');
 
   if ('exercises' in raw) {
     const v = raw.exercises;
@@ -81,7 +76,7 @@ export function validateConfig(raw: unknown, lang: Lang = 'fr'): ValidationResul
         else if (!folders.includes(ex.folder)) folders.push(ex.folder);
       }
       // Keep the lab's order whatever the file's order, so columns and reports are stable.
-      config.exercises = EXERCISES.map((e) => e.folder).filter((f) => folders.includes(f));
+      config.exercises = labExercises().map((e) => e.folder).filter((f) => folders.includes(f));
     }
   }
 
@@ -89,8 +84,8 @@ export function validateConfig(raw: unknown, lang: Lang = 'fr'): ValidationResul
     if (!isObj(raw.points)) err('report.config.expectObject', { key: 'points', found: show(raw.points) });
     else {
       for (const [id, v] of Object.entries(raw.points)) {
-        if (!CHECK_IDS.includes(id)) {
-          err('report.config.unknownCheck', { key: 'points', value: id, suggestion: suggest(lang, id, CHECK_IDS) });
+        if (!checkIds().includes(id)) {
+          err('report.config.unknownCheck', { key: 'points', value: id, suggestion: suggest(lang, id, checkIds()) });
           continue;
         }
         const n = number(`points.${id}`, v, 'nonNegative');
@@ -143,6 +138,9 @@ export function validateConfig(raw: unknown, lang: Lang = 'fr'): ValidationResul
     if (typeof v === 'boolean') config.bonusInGrade = v;
     else err('report.config.expectBoolean', { key: 'bonusInGrade', found: show(v) });
   }
+
+  // the lab itself is read before the config (config/load.ts configuredLab): here, only its form
+  if ('lab' in raw && (typeof raw.lab !== 'string' || raw.lab.trim() === '')) err('report.config.expectString', { key: 'lab', found: show(raw.lab) });
 
   if ('lang' in raw) {
     const v = raw.lang;

@@ -6,6 +6,8 @@ export interface GradeArgs {
   submissions?: string;
   out: string;
   config?: string;
+  /** the lab's folder (--lab): another lab than the built-in one */
+  lab?: string;
   jobs?: number;
   timeFactor?: number;
   lang?: Lang;
@@ -40,6 +42,7 @@ export function parseGradeArgs(argv: string[]): GradeArgs {
       case '-h': case '--help': a.help = true; break;
       case '-o': case '--out': a.out = value(); break;
       case '-c': case '--config': a.config = value(); break;
+      case '--lab': a.lab = value(); break;
       case '-j': case '--jobs': a.jobs = positive(value(), true); break;
       case '--time-factor': a.timeFactor = positive(value(), false); break;
       case '--python': a.python = value(); break;

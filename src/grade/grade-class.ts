@@ -2,6 +2,7 @@
 // its own work folder and deadline; a checker that throws or hangs on one student yields an 'error'
 // report for that student alone. Reports come back sorted by student, whatever finished first.
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { activeLabDir } from '../lab/active.js';
 import os from 'node:os';
 import path from 'node:path';
 import { SCHEMA_VERSION, type Lang, type RunReport } from '../model.js';
@@ -80,7 +81,7 @@ async function gradeOne(sub: Submission, opts: GradeClassOptions, workRoot: stri
   const started = Date.now();
   try {
     const report = await Promise.race([
-      opts.check({ dir: prepared.dir, student: sub.student, exercises: config.exercises, lang, python: opts.python, config, signal: controller.signal }),
+      opts.check({ dir: prepared.dir, student: sub.student, exercises: config.exercises, lang, python: opts.python, config, signal: controller.signal, lab: activeLabDir() }),
       watchdog,
     ]);
     return rescoreReport({ ...report, student: sub.student }, config);

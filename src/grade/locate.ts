@@ -12,10 +12,10 @@
 // (the lab says the part 3 client works unchanged with the relay).
 import { copyFile, mkdir, readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { EXERCISES } from '../config/defaults.js';
+import { labExercises } from '../config/defaults.js';
 
 type Role = 'serveur' | 'client';
-type Folder = (typeof EXERCISES)[number]['folder'];
+type Folder = string;
 
 export interface Placement {
   folder: Folder;
@@ -41,8 +41,9 @@ const RANK = { folder: 3, name: 2, content: 1, reused: 0 } as const;
 const norm = (s: string): string =>
   s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
-/** The exercise numbered `n` (1 for the first), if there is one. */
-const numbered = (n: number): Folder | undefined => EXERCISES[n - 1]?.folder;
+/** The exercise numbered `n`: its folder's own number ('5-ping-heure'), else its place in the lab (1 for the first). */
+const numbered = (n: number): Folder | undefined =>
+  labExercises().find((e) => e.folder.startsWith(`${n}-`))?.folder ?? labExercises()[n - 1]?.folder;
 
 /** A folder's name without its number: '3-ping-pong' -> 'ping-pong'. */
 const slug = (folder: string): string => folder.replace(/^\d+-/, '');
@@ -60,7 +61,7 @@ export function exerciseFromFolderName(name: string): Folder | undefined {
   const byNumber = /^(?:ex|exo|exercice|exercise|partie|part)?-?(\d+)(?:-|$)/.exec(n);
   const folder = byNumber ? numbered(Number(byNumber[1])) : undefined;
   if (folder) return folder;
-  return EXERCISES.find((e) => n.includes(slug(e.folder)) || FOLDER_ALIASES[e.folder]?.test(n))?.folder;
+  return labExercises().find((e) => n.includes(slug(e.folder)) || FOLDER_ALIASES[e.folder]?.test(n))?.folder;
 }
 
 export function roleFromFileName(base: string): Role | undefined {
@@ -74,19 +75,33 @@ export function roleFromFileName(base: string): Role | undefined {
 const RELAY_SERVER_FILE_NUMBER = 5;
 const RELAY_FOLDER: Folder = '4-relais';
 /** One digit that can name a file's exercise: an exercise's number or the relay server's. */
-const FILE_DIGIT = new RegExp(`(?:^|[^0-9])([1-${Math.max(EXERCISES.length, RELAY_SERVER_FILE_NUMBER)}])(?:[^0-9]|$)`);
+const fileDigit = () => {
+  const numbers = labExercises().map((e, i) => Number(/^(\d)-/.exec(e.folder)?.[1] ?? i + 1));
+  return new RegExp(`(?:^|[^0-9])([1-${Math.min(9, Math.max(...numbers, RELAY_SERVER_FILE_NUMBER))}])(?:[^0-9]|$)`);
+};
 
 /** 'serveur1', 'client_3', 'ex2-client' -> exercise; 'serveur_5' is the lab's relay server. */
 export function exerciseFromFileName(base: string, role: Role): Folder | undefined {
-  const m = FILE_DIGIT.exec(norm(base.replace(/\.py$/i, '')));
+  const m = fileDigit().exec(norm(base.replace(/\.py$/i, '')));
   if (!m) return undefined;
   const d = Number(m[1]);
-  if (d === RELAY_SERVER_FILE_NUMBER) return role === 'serveur' ? RELAY_FOLDER : undefined;
+  const relayFile = d === RELAY_SERVER_FILE_NUMBER && labExercises().length < d && labExercises().some((e) => e.folder === RELAY_FOLDER);
+  if (relayFile) return role === 'serveur' ? RELAY_FOLDER : undefined;
   return numbered(d);
 }
 
-/** For the lab's unnumbered names in one folder: which step of the lab the file is at. */
-export function exerciseFromContent(code: string, role: Role): Folder {
+/**
+ * For the lab's unnumbered names in one folder: which step of the lab the file is at. These rules
+ * know the built-in lab's four steps; another lab's files are placed only when it has one exercise.
+ */
+export function exerciseFromContent(code: string, role: Role): Folder | undefined {
+  const folders = labExercises().map((e) => e.folder);
+  if (folders.length === 1) return folders[0];
+  const found = builtInStep(code, role);
+  return folders.includes(found) ? found : undefined;
+}
+
+function builtInStep(code: string, role: Role): Folder {
   const src = code.replace(/#.*$/gm, '');
   if (role === 'serveur' && /\b(threading|Thread|select|selectors|asyncio|socketserver)\b/.test(src)) return '4-relais';
   if (/\bwhile\b/.test(src)) return '3-ping-pong';
@@ -141,6 +156,7 @@ export async function locateExercises(root: string): Promise<Located> {
       folder = exerciseFromContent(await readFile(path.join(root, rel), 'utf8').catch(() => ''), role);
       how = 'content';
     }
+    if (!folder) continue;
     candidates.push({ folder, role, source: rel, how, rank: RANK[how], exact, depth: parts.length });
   }
   // One file per (exercise, role): the most explicit placement, then the lab's exact name, then the shallowest.

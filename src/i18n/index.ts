@@ -13,6 +13,16 @@ export interface Msg {
 
 export const catalogues: Record<Lang, Catalogue> = { fr, en };
 
+// A lab's own sentences (its checks' titles, its failures and hints: src/lab/), over the built-in
+// catalogues. Set once when the lab is activated; a lab may also reword a built-in key.
+const labTexts: Record<Lang, Catalogue> = { fr: {}, en: {} };
+
+/** The active lab's texts (replaces the previous lab's). */
+export function useLabTexts(texts: Record<Lang, Catalogue>): void {
+  labTexts.fr = { ...texts.fr };
+  labTexts.en = { ...texts.en };
+}
+
 const pluralRules = new Map<Lang, Intl.PluralRules>();
 
 /** `{n:message|messages}`: the first form when `n` is singular in `lang` (French: 0 ≤ n < 2; English: 1). */
@@ -31,7 +41,7 @@ function pluralForm(lang: Lang, value: string | number | undefined, one: string,
  * fails).
  */
 export function t(lang: Lang, key: string, params: Params = {}): string {
-  const text = catalogues[lang][key] ?? catalogues.fr[key] ?? key;
+  const text = labTexts[lang][key] ?? catalogues[lang][key] ?? labTexts.fr[key] ?? catalogues.fr[key] ?? key;
   return text
     .replace(/\{(\w+):([^{}|]*)\|([^{}]*)\}/g, (_m, name: string, one: string, other: string) => pluralForm(lang, params[name], one, other))
     .replace(/\{(\w+)\}/g, (m, name: string) => {
@@ -46,7 +56,7 @@ export function render(lang: Lang, msg: Msg | undefined): string {
 }
 
 export function has(lang: Lang, key: string): boolean {
-  return key in catalogues[lang];
+  return key in labTexts[lang] || key in catalogues[lang];
 }
 
 /** --lang, else LANG=en* picks English; French by default (the students' language). */

@@ -7,7 +7,8 @@ import type { Lang, RunReport, ExerciseResult } from '../model.js';
 import { SCHEMA_VERSION } from '../model.js';
 import type { Config } from '../config/types.js';
 import { findPython, type PythonInfo } from '../python/discover.js';
-import { exercises as allExercises, findExerciseDef } from '../../checks/index.js';
+import { activateLab, activeLab, activeLabDir, type LabDef } from '../lab/active.js';
+export { activateLab };
 import type { ExerciseDef } from './types.js';
 import { runExercise } from './exercise.js';
 import { heaviestFirst } from './schedule.js';
@@ -35,6 +36,8 @@ export interface CheckStudentOptions {
   limits?: Limits;
   /** the interpreter discovery found last time: the check starts with it while discovery confirms */
   pythonHint?: string;
+  /** the lab's folder (--lab; grading workers are told it); default: the active lab */
+  lab?: string;
   /** keep the namespace for the next student of this process (grading; see runInNamespace) */
   reuseNamespace?: boolean;
 }
@@ -42,13 +45,14 @@ export interface CheckStudentOptions {
 /** Never copied for a check: caches and tools' folders, sometimes huge, never read by a program of the lab. */
 const SKIPPED = new Set(['__pycache__', 'node_modules', '.git', '.venv', 'venv']);
 
-export function selectExercises(keys: string[]): ExerciseDef[] {
+/** The lab's exercises named by id or folder, in the lab's order. */
+export function selectExercises(lab: LabDef, keys: string[]): ExerciseDef[] {
   const defs = keys.map((k) => {
-    const d = findExerciseDef(k);
+    const d = lab.exercises.find((e) => e.id === k || e.folder === k || e.folder.startsWith(`${k}-`));
     if (!d) throw new Error(`unknown exercise: ${k}`);
     return d;
   });
-  return allExercises.filter((d) => defs.includes(d));
+  return lab.exercises.filter((d) => defs.includes(d));
 }
 
 /**
@@ -60,7 +64,8 @@ export async function checkStudent(opts: CheckStudentOptions): Promise<RunReport
   const t0 = performance.now();
   const found = findPython(opts.python);
   found.catch(() => undefined); // awaited below; an early throw must not leave it unhandled
-  const defs = selectExercises(opts.exercises ?? opts.config.exercises);
+  const lab = opts.lab !== undefined ? await activateLab(opts.lab) : await activeLab();
+  const defs = selectExercises(lab, opts.exercises ?? opts.config.exercises);
   const dir = resolve(opts.dir);
   const work = await mkdtemp(join(tmpdir(), 'tp-reseau-'));
   try {
@@ -77,7 +82,7 @@ export async function checkStudent(opts: CheckStudentOptions): Promise<RunReport
       // The whole check of this student runs in its own namespaces (see src/sandbox/netns.ts),
       // bounded by the per-student budget; when it cannot finish, every check says why.
       const budgetMs = (opts.config.studentTimeoutS ?? 120) * 1000 * opts.config.timeFactor;
-      const request = { work, shown: dir, exercises: defs.map((d) => d.folder), lang: opts.lang, config: opts.config, limits };
+      const request = { work, shown: dir, exercises: defs.map((d) => d.folder), lab: activeLabDir(), lang: opts.lang, config: opts.config, limits };
       let outcome: NsOutcome;
       ({ python, outcome } = await speculate(found, opts.pythonHint, (path, signal) => runInNamespace({ ...request, python: path }, budgetMs, signal, opts.reuseNamespace), opts.signal));
       if (outcome.ok) results = outcome.results;
@@ -88,7 +93,7 @@ export async function checkStudent(opts: CheckStudentOptions): Promise<RunReport
       }
     } else python = await found;
     trace(`student: isolation ${mode}`);
-    results ??= await runExercisesIn(work, defs, python.path, opts.lang, opts.config, limits, dir);
+    results ??= await runExercisesIn(work, defs, python.path, opts.lang, opts.config, limits, dir, lab.referenceDir);
     trace('student: results');
     const report: RunReport = {
       schemaVersion: SCHEMA_VERSION,
@@ -160,6 +165,7 @@ export async function runExercisesIn(
   config: Config,
   limits: Limits,
   shown: string = work,
+  referenceDir: string = join(packageRoot(), 'reference'),
 ): Promise<ExerciseResult[]> {
   const schedule = heaviestFirst();
   // Programs are forked from a warm interpreter (engine/forkserver.ts), started now so that its
@@ -175,7 +181,7 @@ export async function runExercisesIn(
             env: {
               dir: join(work, def.folder),
               shownDir: join(shown, def.folder),
-              referenceDir: join(packageRoot(), 'reference', def.folder),
+              referenceDir: join(referenceDir, def.folder),
               python,
               lang,
               config,

@@ -27,10 +27,11 @@ async function main(): Promise<void> {
   const loading = import('../runner/check-student.js');
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
     if (!line.trim()) continue;
-    const { runExercisesIn, selectExercises } = await loading;
+    const { runExercisesIn, selectExercises, activateLab } = await loading;
     trace('ns-child: loaded');
     const req = JSON.parse(line) as NsRequest;
-    const results = await runExercisesIn(req.work, selectExercises(req.exercises), req.python, req.lang, req.config as Config, req.limits, req.shown);
+    const lab = await activateLab(req.lab);
+    const results = await runExercisesIn(req.work, selectExercises(lab, req.exercises), req.python, req.lang, req.config as Config, req.limits, req.shown, lab.referenceDir);
     trace('ns-child: done');
     killLeftovers();
     if (area) wipeArea(area);

@@ -107,6 +107,8 @@ export interface NsRequest {
   /** the folder `work` was copied from: paths in tracebacks are shown there */
   shown?: string;
   exercises: string[];
+  /** the lab's folder when it is not the built-in one (--lab) */
+  lab?: string;
   lang: 'fr' | 'en';
   python: string;
   config: unknown;

@@ -12,3 +12,14 @@ export function editDistance(a: string, b: string): number {
   }
   return row[b.length];
 }
+
+/** The candidate nearest to `word` (case ignored), if it is near enough to be a typo of it. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestD) [best, bestD] = [c, d];
+  }
+  return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}

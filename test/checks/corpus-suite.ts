@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkStudent } from '../../src/runner/check-student.js';
 import { defaultConfig } from '../../src/config/defaults.js';
-import { exercises } from '../../checks/index.js';
+import { exercises } from './builtin-lab.js';
 import type { RunReport, CheckResult } from '../../src/model.js';
 import type { EchoPolicy } from '../../src/config/types.js';
 

@@ -3,7 +3,9 @@
 // reference is on a loaded machine) must not make the reference client fail.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { relais } from '../../checks/4-relais.js';
+import { findExerciseDef } from './builtin-lab.js';
+
+const relais = findExerciseDef('ex4')!;
 import { runScenario } from '../../src/runner/scenario.js';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { findPython } from '../../src/python/discover.js';

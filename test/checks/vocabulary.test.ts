@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import * as api from '../../checks/lib/api.js';
 import { VOCABULARY } from '../../checks/lib/vocabulary.js';
 import { catalogues } from '../../src/i18n/index.js';
-import { exercises } from '../../checks/index.js';
+import { exercises } from './builtin-lab.js';
+import { VERBS, DECIDERS } from '../../src/lab/steps.js';
 
 const CHECKS = join(__dirname, '..', '..', 'checks');
 const LIB = join(CHECKS, 'lib');
@@ -23,6 +24,14 @@ describe('the verbs of the check API, as data', () => {
   it('each expectation the API exports is in the vocabulary', () => {
     const expectations = Object.keys(exported).filter((n) => /^expect[A-Z]/.test(n) && typeof exported[n] === 'function');
     expect(expectations.filter((n) => !VOCABULARY.some((v) => v.verb === n))).toEqual([]);
+  });
+
+  it('each step of a data file that expects something is a verb of the vocabulary, by the same name', () => {
+    // the steps that only act (start a program, connect, send, type...) carry no diagnosis of their own
+    const actions = ['start', 'focus', 'listener', 'accepted', 'connect', 'listens', 'connects', 'receives', 'send', 'type', 'close', 'expect text'];
+    const steps = [...Object.keys(VERBS), ...Object.keys(DECIDERS)].filter((s) => !actions.includes(s));
+    expect(steps.length).toBeGreaterThan(20);
+    expect(steps.filter((s) => !VOCABULARY.some((v) => v.step === s))).toEqual([]);
   });
 
   it('each failure a verb can give has its message and its hint in French and English', () => {
@@ -42,7 +51,7 @@ describe('the verbs of the check API, as data', () => {
     const listed = new Set(VOCABULARY.flatMap((v) => v.failures.map((x) => x.key)));
     const written = ['verbs.ts', 'relay.ts', 'expect.ts']
       .flatMap((f) => [...readFileSync(join(LIB, f), 'utf8').matchAll(/failure\(\s*'([^']+)'/g)].map((m) => m[1]))
-      // keys made at run time (`${noDataKey}-waiting`) belong to lib/exchange.ts's parts 1-2 steps
+      // keys made at run time (`${noDataKey}-waiting`) are named by the data files of parts 1-2
       .filter((k) => !k.includes('$'));
     expect(written.length).toBeGreaterThan(10);
     expect([...new Set(written)].filter((k) => !listed.has(k))).toEqual([]);
@@ -50,8 +59,8 @@ describe('the verbs of the check API, as data', () => {
 
   it('every message key a check names (fail, or a verb\'s key parameter) exists in French and English', () => {
     const checkIds = new Set(exercises.flatMap((e) => e.checks.map((c) => c.id)));
-    const files = ['1-meme-machine.ts', '2-deux-machines.ts', '3-ping-pong.ts', '4-relais.ts', 'lib/exchange.ts'];
-    const named = files.flatMap((f) => [...readFileSync(join(CHECKS, f), 'utf8').matchAll(/'(ex\d?\.[a-z0-9-]+)'/g)].map((m) => m[1]));
+    const files = ['1-meme-machine.json', '2-deux-machines.json', '3-ping-pong.json', '4-relais.ts', '../src/lab/steps.ts'];
+    const named = files.flatMap((f) => [...readFileSync(join(CHECKS, f), 'utf8').matchAll(/['"](ex\d?\.[a-z0-9-]+)['"]/g)].map((m) => m[1]));
     const keys = [...new Set(named)].filter((k) => !checkIds.has(k));
     expect(keys).toContain('ex3.spin'); // a key given to a verb
     expect(keys).toContain('ex3.client-no-wait'); // a key given to fail()

@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exercises } from '../../checks/index.js';
+import { exercises } from '../checks/builtin-lab.js';
 import { exerciseFactsSource, FACTS_FILE } from '../../scripts/exercise-facts.js';
-import { CHECK_IDS, EXERCISES, exerciseNames } from '../../src/config/defaults.js';
+import { checkIds, labExercises, exerciseNames } from '../../src/config/defaults.js';
 import { catalogues, t } from '../../src/i18n/index.js';
 import { schemaValidator } from '../report/helpers.js';
 
@@ -15,24 +15,28 @@ const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas/config.schema.js
 const sorted = (xs: readonly string[]) => [...xs].sort();
 
 describe('exercise facts', () => {
-  it(`${FACTS_FILE} is up to date with checks/index.ts (else: npm run facts)`, () => {
+  it(`${FACTS_FILE} is up to date with the built-in lab, checks/lab.json (else: npm run facts)`, () => {
     expect(readFileSync(path.join(ROOT, FACTS_FILE), 'utf8')).toBe(exerciseFactsSource(exercises));
   });
 
   it('the config knows exactly the exercises and check ids of the definitions, in their order', () => {
-    expect(EXERCISES).toEqual(exercises.map((e) => ({ id: e.id, folder: e.folder })));
-    expect(CHECK_IDS).toEqual(exercises.flatMap((e) => e.checks.map((c) => c.id)));
+    expect(labExercises().map(({ id, folder }) => ({ id, folder }))).toEqual(exercises.map((e) => ({ id: e.id, folder: e.folder })));
+    expect(checkIds()).toEqual(exercises.flatMap((e) => e.checks.map((c) => c.id)));
   });
 
   it('the config schema names exactly the exercises and check ids of the definitions', () => {
     const names = exercises.flatMap((e) => [e.id, e.folder]);
-    const props = schema.properties;
+    // the built-in lab's names, when no other lab is named (`lab`: that lab's own names)
+    const props = schema.else.properties;
+    expect(schema.if).toEqual(expect.objectContaining({ required: ['lab'] }));
     expect(sorted(props.exercises.items.enum), 'exercises').toEqual(sorted(names));
     expect(sorted(props.exercisePoints.propertyNames.enum), 'exercisePoints').toEqual(sorted(names));
     expect(props.points.propertyNames.enum, 'points').toEqual(exercises.flatMap((e) => e.checks.map((c) => c.id)));
     const validate = schemaValidator('config.schema.json');
     expect(validate({ points: { 'ex3.serveur-echo': 2 } })).toEqual([]);
     expect(validate({ points: { 'ex3.serveur-echoo': 2 } })).not.toEqual([]);
+    // another lab's checks: its own ids (the checker validates them against that lab)
+    expect(validate({ lab: 'mon-tp', points: { 'pp.serveur-port': 3 }, exercises: ['3-ping-pong'] })).toEqual([]);
   });
 
   it('no message lists the exercises by hand: a list is filled from the definitions', () => {

@@ -3,12 +3,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exercises } from '../../checks/index.js';
+import { exercises } from '../checks/builtin-lab.js';
 import { catalogues } from '../../src/i18n/index.js';
 import { captures, docShape, renderDoc } from '../../scripts/capture-output.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const DOCS = ['docs/architecture.md', 'docs/exemple-sortie.md', 'docs/checks.md'];
+const DOCS = ['docs/architecture.md', 'docs/exemple-sortie.md', 'docs/checks.md', 'docs/ecrire-un-exercice.md'];
 const scripts: Record<string, string> = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts;
 const checkIds = new Set(exercises.flatMap((e) => e.checks.map((c) => c.id)));
 const read = (f: string) => readFileSync(path.join(ROOT, f), 'utf8');

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
-import { CHECK_IDS } from '../../src/config/defaults.js';
+import { checkIds } from '../../src/config/defaults.js';
 import { roundOn20 } from '../../src/report/score.js';
 import { parseCsv, schemaValidator } from '../report/helpers.js';
 import { openReport } from '../report/browser.js';
@@ -27,8 +27,8 @@ const BUDGET_MS = 10_000;
 interface Buggy { name: string; exercise: string; files: string[]; fails: string[]; echoPolicy?: string }
 
 /** One point per check, the bonus worth 0: a student's grade is (39 - not passed) / 39 * 20. */
-const points = Object.fromEntries(CHECK_IDS.map((id) => [id, id === BONUS ? 0 : 1]));
-const MAX = CHECK_IDS.length - 1;
+const points = Object.fromEntries(checkIds().map((id) => [id, id === BONUS ? 0 : 1]));
+const MAX = checkIds().length - 1;
 const on20 = (notPassed: number) => roundOn20(((MAX - notPassed) / MAX) * 20);
 
 /**

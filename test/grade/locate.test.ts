@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXERCISES } from '../../src/config/defaults.js';
+import { labExercises, useExerciseFacts } from '../../src/config/defaults.js';
+import { EXERCISE_FACTS } from '../../src/config/exercise-facts.js';
 import { exerciseFromContent, exerciseFromFileName, exerciseFromFolderName, locateExercises, roleFromFileName, stageSubmission } from '../../src/grade/locate.js';
 
 function tree(files: Record<string, string>): string {
@@ -19,12 +20,12 @@ const placed = async (root: string) => (await locateExercises(root)).placements.
 describe('locating exercise files', () => {
   it('recognises exercise folder names and roles', () => {
     // the patterns come from the exercise definitions: each exercise by its folder, id, number and name
-    for (const [i, e] of EXERCISES.entries()) {
+    for (const [i, e] of labExercises().entries()) {
       const name = e.folder.replace(/^\d+-/, '').replace(/-/g, ' ');
       expect([e.folder, e.id, `Exercice ${i + 1}`, `partie_${i + 1}`, name.toUpperCase()].map(exerciseFromFolderName), e.folder).toEqual(Array(5).fill(e.folder));
       expect(exerciseFromFileName(`client${i + 1}.py`, 'client')).toBe(e.folder);
     }
-    expect(exerciseFromFolderName(`ex${EXERCISES.length + 1}`)).toBeUndefined();
+    expect(exerciseFromFolderName(`ex${labExercises().length + 1}`)).toBeUndefined();
     expect(['1-meme-machine', 'Exercice 2', 'ex_3', 'Partie4', '3 - Ping Pong', 'relais', 'TP1', 'Dupont_12_assignsubmission_file_'].map(exerciseFromFolderName))
       .toEqual(['1-meme-machine', '2-deux-machines', '3-ping-pong', '4-relais', '3-ping-pong', '4-relais', undefined, undefined]);
     expect(['serveur.py', 'Server.py', 'client_v2.py', 'ex3_client.py', 'notes.py'].map(roleFromFileName)).toEqual(['serveur', 'serveur', 'client', 'client', undefined]);
@@ -70,5 +71,19 @@ describe('locating exercise files', () => {
     await stageSubmission(root, dest, located);
     expect(readFileSync(path.join(dest, '3-ping-pong/serveur.py'), 'utf8')).toBe('import outils');
     expect(readFileSync(path.join(dest, '3-ping-pong/outils.py'), 'utf8')).toBe('X = 1');
+  });
+});
+
+describe('locating the exercise files of another lab (--lab)', () => {
+  it('a lab of one exercise numbered 5: « Exercice 5 », ex5, client5.py, its name', () => {
+    useExerciseFacts([{ id: 'ex5', folder: '5-ping-heure', checks: ['ex5.serveur-ping'] }]);
+    try {
+      expect(['Exercice 5', 'ex5', 'partie_5', 'Ping Heure', '5-ping-heure'].map(exerciseFromFolderName)).toEqual(Array(5).fill('5-ping-heure'));
+      expect([exerciseFromFileName('client5.py', 'client'), exerciseFromFileName('serveur_5.py', 'serveur')]).toEqual(['5-ping-heure', '5-ping-heure']);
+      // the lab's own names in one folder: its only exercise (the built-in rules would say 3-ping-pong)
+      expect(exerciseFromContent('while True:\n    pass\n', 'serveur')).toBe('5-ping-heure');
+    } finally {
+      useExerciseFacts(EXERCISE_FACTS);
+    }
   });
 });

@@ -13,8 +13,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHECK_IDS } from '../../src/config/defaults.js';
-import { exercises } from '../../checks/index.js';
+import { checkIds } from '../../src/config/defaults.js';
+import { exercises } from '../checks/builtin-lab.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const REFERENCE = path.join(ROOT, 'reference');
@@ -31,7 +31,7 @@ interface Buggy { name: string; exercise: string; files: string[]; fails: string
 interface Entry { student: string; score: { points: number; max: number; on20: number; bonusPoints: number }; errors: string[]; exercises: { checks: { id: string; status: string }[] }[] }
 
 const bonusIds = new Set(exercises.flatMap((e) => e.checks).filter((c) => c.bonus).map((c) => c.id));
-const required = CHECK_IDS.filter((id) => !bonusIds.has(id));
+const required = checkIds().filter((id) => !bonusIds.has(id));
 const manifest = JSON.parse(readFileSync(path.join(BUGGY, 'manifest.json'), 'utf8')) as Buggy[];
 
 /** For each required check, the corpus program that fails it with the fewest other failures. */

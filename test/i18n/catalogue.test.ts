@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogues, pickLang, t } from '../../src/i18n/index.js';
 import { fr } from '../../src/i18n/fr/index.js';
 import { en } from '../../src/i18n/en/index.js';
-import { exercises } from '../../checks/index.js';
+import { exercises } from '../checks/builtin-lab.js';
 import { explainText } from '../../src/cli/explain.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

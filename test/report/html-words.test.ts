@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/report/html.js';
 import { renderSequence } from '../../src/report/html-sequence.js';
-import { exercises } from '../../checks/index.js';
+import { exercises } from '../checks/builtin-lab.js';
 import type { TranscriptEvent } from '../../src/model.js';
 import { check, classOf4, echoTranscript, exercise, report } from './fixtures.js';
 

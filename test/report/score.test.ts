@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { apportion, rescoreReport, roundOn20, scoreReport } from '../../src/report/score.js';
 import { check, checkerError, exercise, nothing, perfect, typical } from './fixtures.js';
-import { exercises as labExercises } from '../../checks/index.js';
+import { exercises as labExercises } from '../checks/builtin-lab.js';
 import type { ExerciseResult } from '../../src/model.js';
 
 describe('scoreReport (barème)', () => {

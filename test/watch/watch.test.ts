@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { Debouncer, exerciseOfChange, recursiveWatchSupported } from '../../src/cli/watch.js';
-import { exercises } from '../../checks/index.js';
+import { exercises } from '../checks/builtin-lab.js';
 import { processesMentioning } from './processes.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -174,5 +174,29 @@ describe('npm run check -- --watch', () => {
     }
     expect(processesMentioning(tmpRoot)).toEqual([]);
     expect(readdirSync(tmpRoot)).toEqual([]);
+  });
+});
+
+describe('npm run check -- --watch --lab DIR', () => {
+  it('re-checks a save against the lab’s own checks', async () => {
+    const quit = path.join(ROOT, 'examples', 'ping-pong-quit');
+    const dir = path.join(tmp, 'lab', 'copie');
+    cpSync(path.join(quit, 'reference'), dir, { recursive: true });
+    const tmpRoot = path.join(tmp, 'lab', 'tmp');
+    mkdirSync(tmpRoot);
+    const w = new WatchProcess(dir, tmpRoot, ['--lab', quit]);
+    try {
+      await w.until((o) => o.includes('Score :'), 30_000, 'first result');
+      expect(w.out).toContain('(9/9 vérifications réussies)');
+      // a server that stops on 'fin', as in the built-in lab: the quit check fails
+      writeFileSync(path.join(dir, '3-ping-pong', 'serveur.py'), readFileSync(path.join(quit, 'buggy', 'serveur-arret-sur-fin', '3-ping-pong', 'serveur.py')));
+      await w.until(() => w.count('Score :') >= 2, 30_000, 'result after the save');
+      expect(w.out.slice(w.out.lastIndexOf('Surveillance de'))).toContain('✗ Sur « quit », le serveur répond « quit », ferme et se termine');
+      w.child.kill('SIGINT');
+      await w.exited(10_000);
+    } finally {
+      if (!w.exit) w.child.kill('SIGKILL');
+    }
+    expect(processesMentioning(tmpRoot)).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ export const cli = {
     '  --lang en            messages in English (default: French)',
     '  --python PATH        the Python interpreter to use (else PYTHON, python3, python, py -3, Thonny)',
     '  --config FILE        barème and settings (tp-reseau.config.json)',
+    '  --lab DIR            another lab than the built-in one (docs/ecrire-un-exercice.md)',
     '  --out DIR            also write report.json, grades.csv, junit.xml, report.html',
     '  --format F           formats written with --out: {formats}',
     '  --time-factor K      multiply every deadline (slow machine)',

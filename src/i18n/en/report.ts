@@ -100,7 +100,7 @@ export const report: Record<keyof typeof fr, string> = {
   'report.grade.studentError': 'Student {student}: {message}',
   'report.grade.timeout': 'the checker did not finish within {seconds} s',
   'report.grade.checkerCrash': 'the checker crashed: {message}',
-  'report.grade.usage': 'Usage: npm run grade -- SUBMISSIONS_FOLDER [--out DIR] [--config FILE] [--jobs N] [--time-factor X] [--lang fr|en] [--python PATH] [--formats {formatList}] [--single]',
+  'report.grade.usage': 'Usage: npm run grade -- SUBMISSIONS_FOLDER [--out DIR] [--config FILE] [--lab DIR] [--jobs N] [--time-factor X] [--lang fr|en] [--python PATH] [--formats {formatList}] [--single]',
   'report.grade.badArg': 'Unknown or incomplete option: {arg}',
   'report.grade.noFolder': 'Cannot read the submissions folder “{dir}”: {detail}',
   'report.grade.notFolderNorZip': '“{dir}” is neither a folder of submissions nor a .zip archive of the class.',

@@ -11,6 +11,7 @@ export const cli = {
     '  --lang en            messages en anglais (défaut : français)',
     '  --python CHEMIN      l’interpréteur Python à utiliser (sinon PYTHON, python3, python, py -3, Thonny)',
     '  --config FICHIER     barème et réglages (tp-reseau.config.json)',
+    '  --lab DOSSIER        un autre TP que celui du vérificateur (docs/ecrire-un-exercice.md)',
     '  --out DOSSIER        écrit aussi report.json, grades.csv, junit.xml, report.html',
     '  --format F           formats à écrire avec --out : {formats}',
     '  --time-factor K      multiplie tous les délais (machine lente)',

@@ -6,9 +6,10 @@ import { report } from './report.js';
 import { cli } from './cli.js';
 import { explain } from './explain.js';
 import { hostile } from './hostile.js';
+import { lab } from './lab.js';
 import { joinParts } from '../parts.js';
 
-export const frParts = { engine, checks, report, cli, explain, hostile };
+export const frParts = { engine, checks, report, cli, explain, hostile, lab };
 export const fr = joinParts(frParts);
 /** Every message key: the French catalogue is the reference, the other languages have exactly its keys. */
 export type FrKey = keyof typeof fr;

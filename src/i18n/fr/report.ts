@@ -98,7 +98,7 @@ export const report = {
   'report.grade.studentError': 'Élève {student} : {message}',
   'report.grade.timeout': 'le vérificateur n’a pas terminé en {seconds} s',
   'report.grade.checkerCrash': 'le vérificateur a planté : {message}',
-  'report.grade.usage': 'Usage : npm run grade -- DOSSIER_DES_REMISES [--out DOSSIER] [--config FICHIER] [--jobs N] [--time-factor X] [--lang fr|en] [--python CHEMIN] [--formats {formatList}] [--single]',
+  'report.grade.usage': 'Usage : npm run grade -- DOSSIER_DES_REMISES [--out DOSSIER] [--config FICHIER] [--lab DOSSIER] [--jobs N] [--time-factor X] [--lang fr|en] [--python CHEMIN] [--formats {formatList}] [--single]',
   'report.grade.badArg': 'Option inconnue ou incomplète : {arg}',
   'report.grade.noFolder': 'Impossible de lire le dossier des remises « {dir} » : {detail}',
   'report.grade.notFolderNorZip': '« {dir} » n’est ni un dossier de remises ni une archive .zip de la classe.',
