@@ -75,8 +75,11 @@ function mark(c: CheckResult): string {
 function renderFailure(lang: Lang, c: CheckResult, out: string[]): void {
   const pad = '      ';
   if (c.message) out.push(pad + c.message);
-  if (c.expected !== undefined) out.push(pad + pc.dim(t(lang, 'term.expected')) + ' ' + c.expected);
-  if (c.seen !== undefined) out.push(pad + pc.dim(t(lang, 'term.seen')) + ' ' + (c.seen === '' ? pc.dim(t(lang, 'term.nothing')) : c.seen));
+  // a value of several lines (two prints) keeps its lines under its first one
+  const labelled = (label: string, value: string) =>
+    pad + pc.dim(label) + ' ' + value.split('\n').join('\n' + ' '.repeat(pad.length + label.length + 1));
+  if (c.expected !== undefined) out.push(labelled(t(lang, 'term.expected'), c.expected));
+  if (c.seen !== undefined) out.push(c.seen === '' ? pad + pc.dim(t(lang, 'term.seen')) + ' ' + pc.dim(t(lang, 'term.nothing')) : labelled(t(lang, 'term.seen'), c.seen));
   if (c.blocked) {
     const where = t(lang, 'term.blocked', { call: `${c.blocked.call}()`, line: c.blocked.line, file: c.blocked.file });
     out.push(pad + pc.yellow(where) + (c.blocked.code ? pc.dim(`   ${c.blocked.code}`) : ''));
