@@ -54,7 +54,7 @@ export const engine = {
   'hint.exit-code': 'The program must end normally, without exit(1) or an error.',
   'hint.single-client': 'To serve several clients at once, start one thread per client (threading.Thread) after each accept().',
   'hint.no-relay': 'Send every message received to all connected clients (a loop over the list of clients).',
-  'hint.busy-loop': 'When recv() returns b\'\' (empty), the client has left: leave the loop (break) and remove it from the list.',
+  'hint.busy-loop': 'When recv() returns b\'\' (empty), the client has left: leave the loop (break); in a relay server, also remove that client from the list.',
   'hint.crash-departure': 'When a client leaves, remove it from the list of clients and guard each send() with try/except OSError.',
   'hint.crash-departure-alone': 'When the client leaves without « fin », recv() returns b\'\' (or raises ConnectionResetError): leave the loop, close the connection, and protect recv() and send() with try/except OSError.',
   'hint.loop-on-closed': 'recv() returns b\'\' when the other program has closed the connection: that is the signal to leave the loop (if not data: break).',

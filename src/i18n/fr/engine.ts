@@ -53,7 +53,7 @@ export const engine = {
   'hint.exit-code': 'Le programme doit se terminer normalement, sans exit(1) ni erreur.',
   'hint.single-client': 'Pour servir plusieurs clients à la fois, lance un thread par client (threading.Thread) après chaque accept().',
   'hint.no-relay': 'Envoie chaque message reçu à tous les clients connectés (une boucle sur la liste des clients).',
-  'hint.busy-loop': 'Quand recv() renvoie b\'\' (message vide), le client est parti : sors de la boucle (break) et retire-le de la liste.',
+  'hint.busy-loop': 'Quand recv() renvoie b\'\' (message vide), le client est parti : sors de la boucle (break) ; dans un serveur relais, retire aussi ce client de la liste.',
   'hint.crash-departure': 'Quand un client part, retire-le de la liste des clients et protège chaque send() par try/except OSError.',
   'hint.crash-departure-alone': 'Quand le client part sans « fin », recv() renvoie b\'\' (ou lève ConnectionResetError) : sors de la boucle, ferme la connexion, et protège recv() et send() par try/except OSError.',
   'hint.loop-on-closed': 'recv() renvoie b\'\' quand l’autre programme a fermé la connexion : c’est le signal pour sortir de la boucle (if not donnees: break).',
