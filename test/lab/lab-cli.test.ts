@@ -6,6 +6,7 @@ import { execa } from 'execa';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { schemaValidator } from '../report/helpers.js';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const CHECK = path.join(ROOT, 'dist', 'src', 'cli', 'check.js');
@@ -55,6 +56,17 @@ describe('npm run check -- --lab DIR', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.exercises.map((e: { id: string }) => e.id)).toEqual(['pp']);
     expect(doc.score.max).toBe(15); // 13 points, the port check counting 3 instead of 1
+  });
+});
+
+describe('reports of another lab', () => {
+  it('report.json with the lab’s own exercise and check ids follows schemas/report.schema.json', async () => {
+    const out = path.join(tmp('out-'), 'rapport');
+    const r = await run(CHECK, ['--lab', QUIT, path.join(QUIT, 'buggy', 'serveur-port-12345'), '--out', out, '--format', 'json']);
+    expect(r.exitCode).toBe(1);
+    const doc = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
+    expect(doc.students[0].exercises[0].id).toBe('pp');
+    expect(schemaValidator('report.schema.json')(doc)).toEqual([]);
   });
 });
 
