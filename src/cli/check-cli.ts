@@ -46,15 +46,14 @@ async function main(): Promise<number> {
       .catch(() => undefined);
   }
   // The lab: --lab, the config's `lab`, or the built-in one; its exercises name the folders below.
-  const { chooseLab, labName } = await import('./lab-choice.js');
+  const { chooseLab, labLine } = await import('./lab-choice.js');
   const lab = await chooseLab(args.lab, args.config, lang);
   if (typeof lab === 'string') {
     process.stderr.write(lab + '\n');
     return 2;
   }
   if (!lab.builtIn && !args.dirGiven) args = { ...args, dir: lab.templateDir };
-  // which lab answers (a config's `lab` key chooses it silently otherwise)
-  if (!lab.builtIn && !args.json && !args.explain) process.stdout.write(t(lang, 'cli.lab.using', { name: labName(lab, lang), dir: lab.dir }) + '\n');
+  if (!lab.builtIn && !args.json && !args.explain) process.stdout.write(labLine(lab, lang) + '\n');
   if (args.explain) {
     const { explain } = await import('./explain.js');
     return explain(args.explain, lang);

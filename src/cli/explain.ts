@@ -1,6 +1,6 @@
 import type { Lang } from '../model.js';
 import { t, has } from '../i18n/index.js';
-import { exerciseNames, labExercises } from '../config/defaults.js';
+import { exerciseNames, labExercises, namesExercise } from '../config/defaults.js';
 import { editDistance } from '../util/edit-distance.js';
 
 /** Word-wrap `text` to `width` columns, each line starting with `indent` (pure). */
@@ -20,7 +20,7 @@ export function wrap(text: string, width: number, indent = ''): string {
 const allIds = (): string[] => labExercises().flatMap((e) => e.checks);
 
 /** An exercise by id, folder, or the folder's number ('3'). */
-const findExerciseDef = (key: string) => labExercises().find((e) => e.id === key || e.folder === key || e.folder.startsWith(`${key}-`));
+const findExerciseDef = (key: string) => labExercises().find((e) => namesExercise(e, key));
 
 /** Lower case, no accents, apostrophes as spaces: « l’écoute » and "l'ecoute" compare equal. */
 const norm = (s: string): string =>

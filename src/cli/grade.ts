@@ -11,7 +11,7 @@ import type { Lang } from '../model.js';
 import type { Config } from '../config/types.js';
 import { ArgError, parseGradeArgs, type GradeArgs } from '../grade/args.js';
 import { loadConfig, ConfigError } from '../config/load.js';
-import { chooseLab, labName } from './lab-choice.js';
+import { chooseLab, labLine } from './lab-choice.js';
 import { gradeClass, listSubmissions } from '../grade/grade-class.js';
 import { isMainModule } from '../util/is-main.js';
 import { defaultFormats, formatNames } from '../report/format-registry.js';
@@ -21,7 +21,6 @@ import { workerCheckStudent } from '../grade/worker-check.js';
 import { progressLine } from '../grade/progress.js';
 import { formatsProblem, ReportWriteError, writeReports } from '../report/write-reports.js';
 import { t } from '../i18n/report-keys.js';
-import { t as tAny } from '../i18n/index.js';
 import { packageRoot } from '../util/package-root.js';
 import { findPython, PythonNotFoundError } from '../python/discover.js';
 import { trace } from '../util/trace.js';
@@ -55,7 +54,7 @@ export async function main(argv: string[]): Promise<number> {
   // the lab first: the config's exercises and check ids are its own
   const lab = await chooseLab(args.lab, args.config, lang);
   if (typeof lab === 'string') return fail(lab);
-  if (!lab.builtIn) process.stderr.write(tAny(lang, 'cli.lab.using', { name: labName(lab, lang), dir: lab.dir }) + '\n');
+  if (!lab.builtIn) process.stderr.write(labLine(lab, lang) + '\n');
   let config;
   try {
     ({ config } = await loadConfig({ file: args.config, lang, overrides: { timeFactor: args.timeFactor, jobs: args.jobs, lang: args.lang } }));

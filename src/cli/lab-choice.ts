@@ -5,6 +5,8 @@ import type { Lang } from '../model.js';
 import { configuredLab } from '../config/load.js';
 import { activateLab, type LabDef } from '../lab/active.js';
 import { LabError } from '../lab/load.js';
+import { textIn } from '../lab/types.js';
+import { t } from '../i18n/index.js';
 
 /** The active lab, or the message to print (exit status 2) when it cannot be used. */
 export async function chooseLab(flag: string | undefined, configFile: string | undefined, lang: Lang): Promise<LabDef | string> {
@@ -16,9 +18,7 @@ export async function chooseLab(flag: string | undefined, configFile: string | u
   }
 }
 
-/** The lab's name in `lang` (its folder's name when it has none). */
-export function labName(lab: LabDef, lang: Lang): string {
-  const n = lab.name;
-  if (n === undefined) return path.basename(lab.dir);
-  return typeof n === 'string' ? n : lang === 'en' ? n.en ?? n.fr : n.fr;
+/** « TP : name (folder) »: which lab answers (a config's `lab` key chooses it silently otherwise). */
+export function labLine(lab: LabDef, lang: Lang): string {
+  return t(lang, 'cli.lab.using', { name: lab.name === undefined ? path.basename(lab.dir) : textIn(lab.name, lang), dir: lab.dir });
 }

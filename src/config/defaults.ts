@@ -49,6 +49,11 @@ export function defaultConfig(): Config {
   };
 }
 
+/** Does `key` name this exercise on the command line: its id ('ex3'), its folder, or the folder's number ('3')? */
+export function namesExercise(e: { id: string; folder: string }, key: string): boolean {
+  return e.id === key || e.folder === key || e.folder.startsWith(`${key}-`);
+}
+
 /** 'ex3' or '3-ping-pong' -> the exercise, or undefined. */
 export function findExercise(key: string): ExerciseFact | undefined {
   return facts.find((e) => e.id === key || e.folder === key);

@@ -3,8 +3,8 @@
 // once. Every problem is placed at its line and column, with a suggestion for a misspelt name.
 import type { Problem, PathPart, Source } from './source.js';
 import type { ExerciseFile, StepFile, Value } from './types.js';
-import { VERBS, DECIDERS, CHECK_KEYS, verbOf } from './steps.js';
-import { referencePath, BUILT_IN_NAMES } from './values.js';
+import { VERBS, DECIDERS, CHECK_KEYS, verbOf, startedFile } from './steps.js';
+import { referencePath, followPath, BUILT_IN_NAMES } from './values.js';
 import { closest } from '../util/edit-distance.js';
 
 /** The keys a step names that must exist in the catalogue or the lab's texts (message, hint). */
@@ -32,17 +32,44 @@ function staticValues(v: unknown, values: Record<string, Value>, items: unknown[
   if (!path) return [v];
   const [root, ...rest] = path;
   const roots = root === 'it' ? items ?? [] : typeof root === 'string' && root in values ? staticValues(values[root], values, items, depth + 1) : [];
-  return roots.map((r) => rest.reduce<unknown>((o, p) => (o === null || typeof o !== 'object' ? undefined : (o as Record<string | number, unknown>)[p]), r)).filter((x) => x !== undefined);
+  return roots.map((r) => followPath(r, rest)).filter((x) => x !== undefined);
 }
 
-/** Verbs that need an actor made by an earlier step. */
-const NEEDS: Record<string, 'program' | 'peer' | 'listener'> = {
-  accepted: 'listener',
-  send: 'peer', close: 'peer', 'expect text': 'peer', 'expect echo': 'peer', 'expect long echo': 'peer', 'expect reply': 'peer',
-  'send end word': 'peer', 'leave without a word': 'peer', 'expect asks a line': 'peer', 'type a line, expect it sent': 'peer',
-  'expect waits for each reply': 'peer', 'type end word': 'peer', 'expect some data': 'peer',
-};
-const MAKES: Record<string, 'program' | 'peer' | 'listener'> = { start: 'program', connect: 'peer', accepted: 'peer', listener: 'listener' };
+/** Verbs that need the checker's peer (made by `connect` or `accepted`). */
+const PEER_VERBS = [
+  'send', 'close', 'expect text', 'expect echo', 'expect long echo', 'expect reply', 'send end word', 'leave without a word',
+  'expect asks a line', 'type a line, expect it sent', 'expect waits for each reply', 'type end word', 'expect some data',
+];
+
+const connectOf = (arg: Value | undefined) => (arg && typeof arg === 'object' && !Array.isArray(arg) ? arg.connect : undefined);
+
+/**
+ * The order of steps, as what each step needs made by an earlier one and what it makes: a program
+ * (`program`, and `start:<file>` for that file), the checker's peer, the stand-in server, the bytes
+ * `expect some data` took.
+ */
+function needsOf(name: string, arg: Value | undefined): string[] {
+  if (name === 'listener') return [];
+  if (name === 'start') return connectOf(arg) === 'listener' ? ['listener'] : connectOf(arg) === 'serveur' ? ['start:serveur.py'] : [];
+  const needs = [name === 'accepted' ? 'listener' : PEER_VERBS.includes(name) ? 'peer' : 'program'];
+  if (name === 'focus' && typeof arg === 'string') needs.push(`start:${arg}`);
+  if (name === 'expect connects to the server') needs.push('start:serveur.py');
+  if (name === 'expect typed message sent') needs.push('data');
+  return needs;
+}
+
+function makesOf(name: string, arg: Value | undefined): string[] {
+  if (name === 'start') return ['program', `start:${startedFile(arg)}`];
+  if (name === 'connect' || name === 'accepted') return ['peer'];
+  if (name === 'listener') return ['listener'];
+  if (name === 'expect some data') return ['data'];
+  return [];
+}
+
+/** How a need is named in the teacher's message: the step that makes it. */
+const NEED_STEP: Record<string, string> = { program: 'start', peer: 'connect / accepted', listener: 'listener', data: 'expect some data' };
+const needStep = (need: string) => NEED_STEP[need] ?? need.replace(/^start:/, 'start: ');
+
 /** Steps that act without checking anything: allowed outside a check step. */
 const ACTIONS = ['start', 'listener', 'connect', 'accepted', 'listens', 'connects', 'receives', 'send', 'type', 'close', 'focus'];
 const ALL_VERBS = [...Object.keys(VERBS), ...Object.keys(DECIDERS)];
@@ -134,20 +161,11 @@ export function stepProblems(src: Source, ex: ExerciseFile, hasText: (key: strin
         }
         for (const name of names.filter((n) => ALL_VERBS.includes(n))) {
           const arg = typeof step === 'object' ? step[name] : undefined;
-          const needs = NEEDS[name] ?? (name === 'start' || name === 'listener' ? undefined : 'program');
-          const needsListener = name === 'start' && arg && typeof arg === 'object' && !Array.isArray(arg) && arg.connect === 'listener';
-          if (needs && !has.has(needs)) add(typeof step === 'string' ? here : [...here, name], typeof step !== 'string', 'lab.error.order', { verb: name, needs: needs === 'program' ? 'start' : needs === 'peer' ? 'connect / accepted' : 'listener' });
-          if (needsListener && !has.has('listener')) add([...here, name], true, 'lab.error.order', { verb: 'start', needs: 'listener' });
-          // what a step reads that only another step makes: the server it connects to, the program it
-          // is about, the bytes it judges
-          const needsServer = name === 'start' && arg && typeof arg === 'object' && !Array.isArray(arg) && arg.connect === 'serveur';
-          if ((needsServer || name === 'expect connects to the server') && !has.has('start:serveur.py')) add([...here, name], true, 'lab.error.order', { verb: name, needs: 'start: serveur.py' });
-          if (name === 'focus' && typeof arg === 'string' && !has.has(`start:${arg}`)) add([...here, name], true, 'lab.error.order', { verb: `focus: ${arg}`, needs: `start: ${arg}` });
-          if (name === 'expect typed message sent' && !has.has('data')) add([...here, name], true, 'lab.error.order', { verb: name, needs: 'expect some data' });
-          if (name === 'start') has.add(`start:${typeof arg === 'string' ? arg : String((arg as Record<string, Value> | null)?.file)}`);
-          if (name === 'expect some data') has.add('data');
-          if (MAKES[name]) has.add(MAKES[name]);
-          if (name === 'accepted' || name === 'connect') has.add('peer');
+          const verb = name === 'focus' && typeof arg === 'string' ? `focus: ${arg}` : name;
+          for (const need of needsOf(name, arg).filter((n) => !has.has(n))) {
+            add(typeof step === 'string' ? here : [...here, name], typeof step !== 'string', 'lab.error.order', { verb, needs: needStep(need) });
+          }
+          for (const made of makesOf(name, arg)) has.add(made);
           refs(arg, typeof step === 'string' ? here : [...here, name]);
           checkKeys(name, arg, [...here, name]);
           if (name in TEXT_ARGS) {

@@ -15,7 +15,7 @@ import { readSource, isProblem, type Problem, type Source } from './source.js';
 import { schemaProblems } from './schema-check.js';
 import { stepProblems } from './check-steps.js';
 import { dataScenario } from './steps.js';
-import type { ExerciseFile, LabFile, ScenarioFile, Text } from './types.js';
+import { textIn, type ExerciseFile, type LabFile, type ScenarioFile, type Text } from './types.js';
 
 export interface LabDef {
   /** the lab folder */
@@ -51,13 +51,10 @@ const RUNS_FROM_SOURCES = import.meta.url.endsWith('.ts');
 
 const LAB_FILES = ['lab.yaml', 'lab.yml', 'lab.json'];
 
-const textOf = (x: Text | undefined, lang: Lang): string | undefined => (x === undefined ? undefined : typeof x === 'string' ? x : lang === 'en' ? x.en ?? x.fr : x.fr);
-
 /** Put `x` in both catalogues under `key` (English falls back to French). */
 function addText(texts: Record<Lang, Catalogue>, key: string, x: Text | undefined): void {
   for (const lang of ['fr', 'en'] as const) {
-    const s = textOf(x, lang);
-    if (s !== undefined) texts[lang][key] = s;
+    if (x !== undefined) texts[lang][key] = textIn(x, lang);
   }
 }
 

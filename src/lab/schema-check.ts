@@ -7,6 +7,7 @@ import path from 'node:path';
 import { packageRoot } from '../util/package-root.js';
 import { closest } from '../util/edit-distance.js';
 import type { PathPart, Problem, Source } from './source.js';
+import { followPath } from './values.js';
 
 interface AjvError {
   keyword: string;
@@ -33,8 +34,6 @@ async function validator(schema: 'lab' | 'exercise'): Promise<Validate> {
 
 const pathOf = (instancePath: string): PathPart[] =>
   instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-
-const valueAt = (v: unknown, at: PathPart[]): unknown => at.reduce<unknown>((o, p) => (o as Record<PathPart, unknown> | undefined)?.[p], v);
 
 /** Inside a scenario's steps: check-steps.ts says it better. */
 const inSteps = (at: PathPart[]) => at.some((p, i) => (p === 'steps' || p === 'do') && i > 0);
@@ -66,7 +65,7 @@ export async function schemaProblems(src: Source, schema: 'lab' | 'exercise'): P
         add(at, false, 'lab.error.missing-key', { key: String(e.params.missingProperty), where: name });
         break;
       case 'enum':
-        add(at, false, 'lab.error.bad-value', { key: name, detail: (e.params.allowedValues as unknown[]).join(', '), suggestion: closest(String(valueAt(src.value, at) ?? ''), (e.params.allowedValues as unknown[]).map(String)) ?? '' });
+        add(at, false, 'lab.error.bad-value', { key: name, detail: (e.params.allowedValues as unknown[]).join(', '), suggestion: closest(String(followPath(src.value, at) ?? ''), (e.params.allowedValues as unknown[]).map(String)) ?? '' });
         break;
       case 'type': {
         // one sentence for every type the value may have (the branches of an anyOf: a text, or { fr, en })

@@ -191,7 +191,8 @@ export const DECIDERS: Record<string, (s: State, id: string, arg: Arg, facts: ()
   },
   async 'expect typed message sent'(s, id, arg, facts) {
     const sent = need(s.data, 'expect some data');
-    s.lab.decide(id, () => expectTypedMessageSent(sent, str(arg), program(s).linesAsked > 0), Object.keys(facts()).length ? facts() : undefined);
+    const own = facts();
+    s.lab.decide(id, () => expectTypedMessageSent(sent, str(arg), program(s).linesAsked > 0), Object.keys(own).length ? own : undefined);
   },
   async 'expect prints'(s, id, arg) {
     const o = Array.isArray(arg) ? { texts: arg } : obj(arg);
@@ -254,9 +255,12 @@ async function runCheck(s: State, step: Record<string, Value>): Promise<void> {
   });
 }
 
+/** `start`'s file, from `start: serveur.py` or `start: { file: ... }`. */
+export const startedFile = (arg: Value | undefined): string => (typeof arg === 'string' ? arg : String((arg as Record<string, Value> | null)?.file));
+
 /** The student's files a scenario starts, from its `start` steps. */
 export function filesOf(steps: StepFile[]): StudentFile[] {
-  const files = steps.map(verbOf).filter(([v]) => v === 'start').map(([, a]) => (typeof a === 'string' ? a : String((a as Record<string, Value>).file)));
+  const files = steps.map(verbOf).filter(([v]) => v === 'start').map(([, a]) => startedFile(a));
   return [...new Set(files)] as StudentFile[];
 }
 

@@ -5,6 +5,11 @@ import type { Role } from '../model.js';
 /** A text in both languages; a plain string is French (English falls back to it). */
 export type Text = string | { fr: string; en?: string };
 
+/** A text in `lang` (English falls back to French). */
+export function textIn(x: Text, lang: 'fr' | 'en'): string {
+  return typeof x === 'string' ? x : lang === 'en' ? x.en ?? x.fr : x.fr;
+}
+
 /** lab.yaml: the lab's exercises in order, where its programs are, its own sentences. */
 export interface LabFile {
   name?: Text;

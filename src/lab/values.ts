@@ -43,7 +43,12 @@ function lookup(path: (string | number)[], scope: Scope, depth: number): unknown
   let v: unknown =
     root === 'config' ? scope.config : root === 'it' ? scope.it : root === 'n' ? scope.n : root === 'long' ? LONG_MESSAGE
       : live ? live() : resolveValue(scope.values[root], scope, depth + 1);
-  for (const p of rest) {
+  return followPath(v, rest);
+}
+
+/** The value at `path` under `v` (`.length` of a list or text is its length); undefined when absent. */
+export function followPath(v: unknown, path: readonly (string | number)[]): unknown {
+  for (const p of path) {
     if (v === undefined || v === null) return undefined;
     v = p === 'length' && (Array.isArray(v) || typeof v === 'string') ? v.length : (v as Record<string | number, unknown>)[p];
   }

@@ -6,6 +6,7 @@ import { basename, join, resolve } from 'node:path';
 import type { Lang, RunReport, ExerciseResult } from '../model.js';
 import { SCHEMA_VERSION } from '../model.js';
 import type { Config } from '../config/types.js';
+import { namesExercise } from '../config/defaults.js';
 import { findPython, type PythonInfo } from '../python/discover.js';
 import { activateLab, activeLab, activeLabDir, type LabDef } from '../lab/active.js';
 export { activateLab };
@@ -48,7 +49,7 @@ const SKIPPED = new Set(['__pycache__', 'node_modules', '.git', '.venv', 'venv']
 /** The lab's exercises named by id or folder, in the lab's order. */
 export function selectExercises(lab: LabDef, keys: string[]): ExerciseDef[] {
   const defs = keys.map((k) => {
-    const d = lab.exercises.find((e) => e.id === k || e.folder === k || e.folder.startsWith(`${k}-`));
+    const d = lab.exercises.find((e) => namesExercise(e, k));
     if (!d) throw new Error(`unknown exercise: ${k}`);
     return d;
   });
